@@ -1,0 +1,89 @@
+package org.mianshen.engine;
+
+import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.io.Resource;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
+import org.mianshen.model.Measure;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compiled rule base: one KieBase per process, shared by every thread (it is thread-safe);
+ * each worker gets its own {@link Matcher}. Compilation goes through runtime DRL (drools-mvel), so an
+ * author's {@code --rules DIR} tree and the bundled tree take the same path.
+ */
+public final class RuleEngine {
+    private final KieBase kieBase;
+    private final List<Measure> catalogue;
+    private final Map<String, Measure> byId;
+
+    private RuleEngine(KieBase kieBase, List<Measure> catalogue) {
+        this.kieBase = kieBase;
+        this.catalogue = catalogue;
+        this.byId = new HashMap<>();
+        for (Measure m : catalogue) byId.put(m.id(), m);
+    }
+
+    /** The bundled rule tree, compiled once per process on first use. */
+    public static RuleEngine bundled() { return Bundled.ENGINE; }
+
+    private static final class Bundled {
+        static final RuleEngine ENGINE = compile(RuleSource.bundled());
+    }
+
+    public static RuleEngine compile(List<RuleSource> sources) {
+        return compile(RuleTree.parse(sources), sources);
+    }
+
+    /** Compiles a parsed tree; any problem (parse, metadata, type) fails the whole tree. */
+    public static RuleEngine compile(RuleTree tree, List<RuleSource> sources) {
+        List<RuleProblem> problems = new ArrayList<>(tree.problems());
+        if (!problems.isEmpty()) throw new RuleTreeException(problems);
+        KnowledgeBuilderImpl builder = new KnowledgeBuilderImpl();
+        List<PackageDescr> packages = tree.packages();
+        for (int i = 0; i < packages.size(); i++) {
+            PackageDescr pkg = packages.get(i);
+            Resource r = ResourceFactory.newByteArrayResource(sources.get(i).text().getBytes(StandardCharsets.UTF_8));
+            r.setSourcePath(sources.get(i).path());
+            pkg.setResource(r);
+            builder.addPackage(pkg);
+        }
+        for (KnowledgeBuilderResult res : builder.getResults(ResultSeverity.ERROR)) {
+            problems.add(locate(res));
+        }
+        if (!problems.isEmpty()) throw new RuleTreeException(problems);
+        InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase();
+        kbase.addPackages(builder.getKnowledgePackages());
+        return new RuleEngine(kbase, tree.measures());
+    }
+
+    private static RuleProblem locate(KnowledgeBuilderResult res) {
+        String file = res.getResource() != null && res.getResource().getSourcePath() != null
+                ? res.getResource().getSourcePath() : "?";
+        int[] lines = res.getLines();
+        int line = lines != null && lines.length > 0 ? lines[0] : 0;
+        int col = 0;
+        if (res instanceof KnowledgeBuilderError e && e.getMessage() != null) { /* Drools gives no column here */ }
+        return new RuleProblem(file, line, col, res.getMessage().replace('\n', ' ').trim());
+    }
+
+    public List<Measure> catalogue() { return catalogue; }
+
+    public Measure measure(String id) { return byId.get(id); }
+
+    KieBase kieBase() { return kieBase; }
+
+    /** A matcher for one thread. Close it to dispose its session. */
+    public Matcher newMatcher() { return new Matcher(this); }
+}

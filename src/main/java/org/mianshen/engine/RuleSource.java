@@ -1,0 +1,61 @@
+package org.mianshen.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One rule file: its display path (relative to the rule tree, e.g. {@code yunnan/yunzhengbanfa-2022-42.drl})
+ * and its text. Loaded from the bundled tree inside the jar or from an author's directory.
+ */
+public record RuleSource(String path, String text, Path location) {
+
+    /** The rule tree bundled with mianshen (the repository's {@code rules/}, packaged as classpath {@code rules/}). */
+    public static List<RuleSource> bundled() {
+        URL url = RuleSource.class.getClassLoader().getResource("rules");
+        if (url == null) throw new IllegalStateException("the bundled rules/ tree is not on the classpath");
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try { fs = FileSystems.newFileSystem(uri, Map.of()); }
+                catch (FileSystemAlreadyExistsException e) { fs = FileSystems.getFileSystem(uri); }
+                return fromDirectory(fs.getPath("/rules"), false);
+            }
+            return fromDirectory(Path.of(uri), false);
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot read the bundled rules: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every {@code .drl} below the directory, sorted by path so builds are reproducible. */
+    public static List<RuleSource> fromDirectory(Path dir) throws IOException { return fromDirectory(dir, true); }
+
+    private static List<RuleSource> fromDirectory(Path dir, boolean keepLocation) throws IOException {
+        if (!Files.isDirectory(dir)) throw new IOException("rule directory not found: " + dir);
+        List<RuleSource> out = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path f : (Iterable<Path>) s.filter(x -> x.toString().endsWith(".drl")).sorted()::iterator) {
+                String rel = dir.relativize(f).toString().replace('\\', '/');
+                String text = Files.readString(f, StandardCharsets.UTF_8);
+                out.add(new RuleSource(rel, text, keepLocation ? f.toAbsolutePath() : null));
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return Collections.unmodifiableList(out);
+    }
+}

@@ -1,0 +1,201 @@
+package org.mianshen.engine;
+
+import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.drl.parser.ParserError;
+import org.mianshen.model.Enterprise;
+import org.mianshen.model.Measure;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A parsed rule tree: the DRL descriptors ready to compile and the catalogue read from rule metadata.
+ *
+ * <p>Parsing is cheap (no compilation), so {@code mianshen rules} and {@code check} use it alone.
+ * Before compilation the engine adds to each rule's {@code Enterprise} pattern the constraints that
+ * apply a measure's jurisdiction and validity window; rule authors never write them.
+ */
+public final class RuleTree {
+    /** Metadata every rule must carry (ARCHITECTURE §3). */
+    public static final List<String> REQUIRED = List.of("measure", "family", "title", "doc", "docNumber", "article",
+            "authority", "source", "benefitType", "validFrom", "validTo", "jurisdiction");
+
+    private static final Pattern IDENT = Pattern.compile("(?<![\\w.$])([a-zA-Z_]\\w*)");
+    private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+
+    private final List<PackageDescr> packages;
+    private final List<Measure> measures;
+    private final List<RuleProblem> problems;
+
+    private RuleTree(List<PackageDescr> packages, List<Measure> measures, List<RuleProblem> problems) {
+        this.packages = packages;
+        this.measures = measures;
+        this.problems = problems;
+    }
+
+    public List<Measure> measures() { return measures; }
+    public List<RuleProblem> problems() { return problems; }
+    List<PackageDescr> packages() { return packages; }
+
+    /** Parses every source; problems are collected, not thrown (so `check` can list them all). */
+    public static RuleTree parse(List<RuleSource> sources) {
+        List<PackageDescr> packages = new ArrayList<>();
+        List<Measure> measures = new ArrayList<>();
+        List<RuleProblem> problems = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (RuleSource src : sources) {
+            DrlParser parser = new DrlParser();
+            PackageDescr pkg;
+            try {
+                pkg = parser.parse(false, src.text());
+            } catch (DroolsParserException e) {
+                problems.add(new RuleProblem(src.path(), 0, 0, e.getMessage()));
+                continue;
+            }
+            if (parser.hasErrors() || pkg == null) {
+                for (DroolsError err : parser.getErrors()) problems.add(locate(src.path(), err));
+                continue;
+            }
+            for (RuleDescr rule : pkg.getRules()) {
+                Measure m = measureOf(src, rule, problems);
+                if (m == null) continue;
+                if (!ids.add(m.id())) {
+                    problems.add(new RuleProblem(src.path(), rule.getLine(), rule.getColumn(),
+                            "duplicate measure id '" + m.id() + "' (rule names must be unique across the tree)"));
+                    continue;
+                }
+                measures.add(m);
+                addEngineConstraints(rule, m);
+            }
+            packages.add(pkg);
+        }
+        return new RuleTree(packages, List.copyOf(measures), List.copyOf(problems));
+    }
+
+    private static RuleProblem locate(String file, DroolsError err) {
+        if (err instanceof ParserError pe) return new RuleProblem(file, pe.getRow(), pe.getCol(), pe.getMessage());
+        int[] lines = err.getLines();
+        return new RuleProblem(file, lines != null && lines.length > 0 ? lines[0] : 0, 0, err.getMessage());
+    }
+
+    private static Measure measureOf(RuleSource src, RuleDescr rule, List<RuleProblem> problems) {
+        int before = problems.size();
+        for (String key : REQUIRED) {
+            if (rule.getAnnotation(key) == null) {
+                problems.add(new RuleProblem(src.path(), rule.getLine(), rule.getColumn(),
+                        "rule '" + rule.getName() + "' lacks @" + key));
+            }
+        }
+        String id = meta(rule, "measure");
+        if (id != null && !id.equals(rule.getName())) {
+            problems.add(new RuleProblem(src.path(), rule.getLine(), rule.getColumn(),
+                    "rule name '" + rule.getName() + "' must equal @measure '" + id + "' (the catalogue id)"));
+        }
+        LocalDate from = date(src, rule, "validFrom", problems);
+        LocalDate to = date(src, rule, "validTo", problems);
+        if (from != null && to != null && from.isAfter(to)) {
+            problems.add(new RuleProblem(src.path(), rule.getLine(), rule.getColumn(),
+                    "rule '" + rule.getName() + "': @validFrom " + from + " is after @validTo " + to));
+        }
+        String jur = meta(rule, "jurisdiction");
+        if (jur != null && !jur.matches("|\\d{2}|\\d{4}|\\d{6}")) {
+            problems.add(new RuleProblem(src.path(), rule.getLine(), rule.getColumn(),
+                    "rule '" + rule.getName() + "': @jurisdiction '" + jur + "' must be \"\" (national) or a 2-, 4- or 6-digit GB/T 2260 prefix"));
+        }
+        PatternDescr pattern = enterprisePattern(rule);
+        if (pattern == null) {
+            problems.add(new RuleProblem(src.path(), rule.getLine(), rule.getColumn(),
+                    "rule '" + rule.getName() + "' must match an Enterprise fact (e.g. $e : Enterprise( ... ))"));
+        }
+        if (problems.size() > before) return null;
+
+        List<String> conditions = new ArrayList<>();
+        Set<String> refs = new LinkedHashSet<>();
+        for (BaseDescr d : ((AndDescr) pattern.getConstraint()).getDescrs()) {
+            if (d instanceof ExprConstraintDescr c) {
+                conditions.add(c.getExpression().trim());
+                refs.addAll(references(c.getExpression()));
+            }
+        }
+        String confirm = meta(rule, "confirm");
+        return new Measure(id, meta(rule, "family"), meta(rule, "title"), meta(rule, "benefitType"),
+                meta(rule, "doc"), meta(rule, "docNumber"), meta(rule, "article"), meta(rule, "authority"),
+                meta(rule, "source"), meta(rule, "external"), from, to, jur,
+                confirm == null || confirm.isBlank() ? List.of() : Arrays.stream(confirm.split("[;；]")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                src.path(), rule.getLine(), List.copyOf(conditions), List.copyOf(refs));
+    }
+
+    /** The fact identifiers a condition uses (string literals and qualified names such as Scale.SMALL skipped). */
+    public static List<String> references(String expression) {
+        String noStrings = STRING.matcher(expression).replaceAll("\"\"");
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = IDENT.matcher(noStrings);
+        while (m.find()) if (Enterprise.VOCABULARY.contains(m.group(1))) out.add(m.group(1));
+        return List.copyOf(out);
+    }
+
+    /** The first top-level pattern on Enterprise: the one the engine's constraints go into. */
+    static PatternDescr enterprisePattern(RuleDescr rule) {
+        AndDescr lhs = rule.getLhs();
+        if (lhs == null) return null;
+        for (BaseDescr d : lhs.getDescrs()) {
+            if (d instanceof PatternDescr p && p.getObjectType() != null
+                    && (p.getObjectType().equals("Enterprise") || p.getObjectType().endsWith(".Enterprise"))
+                    && p.getSource() == null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Jurisdiction first (hashed, most selective), then the validity window on the as-of day. */
+    private static void addEngineConstraints(RuleDescr rule, Measure m) {
+        AndDescr and = (AndDescr) enterprisePattern(rule).getConstraint();
+        List<String> added = new ArrayList<>();
+        switch (m.jurisdiction().length()) {
+            case 2 -> added.add("province == \"" + m.jurisdiction() + "\"");
+            case 4 -> added.add("prefecture == \"" + m.jurisdiction() + "\"");
+            case 6 -> added.add("county == \"" + m.jurisdiction() + "\"");
+            default -> { }
+        }
+        if (m.validFrom() != null) added.add("asOfDay >= " + m.validFrom().toEpochDay() + "L");
+        if (m.validTo() != null) added.add("asOfDay <= " + m.validTo().toEpochDay() + "L");
+        for (int i = added.size() - 1; i >= 0; i--) and.insertDescr(0, new ExprConstraintDescr(added.get(i)));
+    }
+
+    private static LocalDate date(RuleSource src, RuleDescr rule, String key, List<RuleProblem> problems) {
+        String v = meta(rule, key);
+        if (v == null || v.isBlank()) return null;
+        try {
+            return LocalDate.parse(v.trim());
+        } catch (DateTimeParseException e) {
+            problems.add(new RuleProblem(src.path(), rule.getLine(), rule.getColumn(),
+                    "rule '" + rule.getName() + "': @" + key + "(\"" + v + "\") is not a date yyyy-mm-dd (use \"\" for none)"));
+            return null;
+        }
+    }
+
+    static String meta(RuleDescr rule, String key) {
+        AnnotationDescr a = rule.getAnnotation(key);
+        if (a == null) return null;
+        Object v = a.getSingleValueStripped();
+        if (v == null) v = a.getSingleValue();
+        return v == null ? "" : AnnotationDescr.unquote(v.toString().trim());
+    }
+}

@@ -1,0 +1,316 @@
+package org.mianshen.model;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The fact the rules match: a {@link Profile} plus the facts derived from national standards
+ * (scale, 小型微利, industry section, region levels, risk designations) and the as-of date.
+ *
+ * <p>Getters return {@code null} for unknown facts. Rules test them with the unknown-permissive
+ * functions of {@code org.mianshen.engine.Conditions}; {@link #missingInputs(String)} says which
+ * profile inputs an unknown fact needs, so a measure can be reported as {@code NEEDS_INFO}.
+ *
+ * <p>Derived fields are set once by {@code org.mianshen.engine.Deriver} before the fact is inserted
+ * and never change afterwards (rules do not modify facts).
+ */
+public final class Enterprise {
+    private final Profile p;
+
+    // derived, set by the Deriver
+    public EntityType entityType;
+    public Scale scale;
+    public String scaleBasis;
+    public List<String> scaleMissing = List.of();
+    public Boolean smallLowProfit;
+    public List<String> smallLowProfitMissing = List.of();
+    public String section;
+    public String division;
+    public String industryGroup;
+    public Boolean serviceIndustry;
+    public String province;
+    public String prefecture;
+    public String county;
+    public Boolean countyRiskThisYear;
+    public Boolean prefectureRiskThisYear;
+    public boolean riskDataLoaded;
+    public LocalDate asOf;
+    public long asOfDay;
+    public final List<String> warnings = new ArrayList<>(2);
+
+    /** Entitlements recorded by rule consequences ({@code $e.grant(drools)}). */
+    public final List<Grant> hits = new ArrayList<>(16);
+    /** Set by the engine: turns a rule context into a recorded entitlement. */
+    public transient GrantSink sink;
+
+    public Enterprise(Profile p) { this.p = p; }
+
+    public Profile profile() { return p; }
+
+    /** Called from rule consequences: records that the firing rule's measure applies. */
+    public Grant grant(org.kie.api.runtime.rule.RuleContext drools) { return sink.grant(this, drools); }
+
+    /** Implemented by the engine; keeps the model free of engine classes. */
+    public interface GrantSink { Grant grant(Enterprise e, org.kie.api.runtime.rule.RuleContext drools); }
+
+    // ---- raw profile facts -------------------------------------------------------------------
+    public String getUscc() { return p.uscc; }
+    public String getName() { return p.name; }
+    public EntityType getEntityType() { return entityType; }
+    public String getRegionCode() { return p.regionCode; }
+    public String getIndustryCode() { return p.industryCode; }
+    public Integer getEmployees() { return p.employees; }
+    public Long getOperatingRevenueYuan() { return p.operatingRevenueYuan; }
+    public Long getTotalAssetsYuan() { return p.totalAssetsYuan; }
+    public VatTaxpayer getVatTaxpayer() { return p.vatTaxpayer; }
+    public Long getMonthlySalesYuan() { return p.monthlySalesYuan; }
+    public Long getAnnualSalesYuan() { return p.annualSalesYuan; }
+    public Long getAnnualTaxableIncomeYuan() { return p.annualTaxableIncomeYuan; }
+    public TaxCreditRating getTaxCreditRating() { return p.taxCreditRating; }
+    public Long getExcessInputVatYuan() { return p.excessInputVatYuan; }
+    public List<Designation> getDesignations() { return p.designations; }
+    public List<Premises> getPremises() { return p.premises; }
+    public List<Hire> getHires() { return p.hires; }
+    public Integer getInsuredEmployees() { return p.insuredEmployees; }
+    public BigDecimal getLayoffRate() { return p.layoffRate; }
+    public Long getUnemploymentInsurancePaidYuan() { return p.unemploymentInsurancePaidYuan; }
+    public List<Loan> getLoans() { return p.loans; }
+    public LocalDate getEstablishedOn() { return p.establishedOn; }
+    public Long getRdExpenseYuan() { return p.rdExpenseYuan; }
+
+    // ---- derived facts -----------------------------------------------------------------------
+    public Scale getScale() { return scale; }
+    public Boolean getSmallLowProfit() { return smallLowProfit; }
+    public String getSection() { return section; }
+    public String getDivision() { return division; }
+    public Boolean getServiceIndustry() { return serviceIndustry; }
+    public Boolean getManufacturing() { return section == null ? null : "C".equals(section); }
+    public String getProvince() { return province; }
+    public String getPrefecture() { return prefecture; }
+    public String getCounty() { return county; }
+    public Boolean getCountyRiskThisYear() { return countyRiskThisYear; }
+    public Boolean getPrefectureRiskThisYear() { return prefectureRiskThisYear; }
+    public LocalDate getAsOf() { return asOf; }
+    public long getAsOfDay() { return asOfDay; }
+
+    /** 个体工商户. */
+    public Boolean getIndividualBusiness() { return entityType == null ? null : entityType == EntityType.INDIVIDUAL_BUSINESS; }
+
+    /** 中小微企业: scale MEDIUM, SMALL or MICRO. */
+    public Boolean getSme() { return scale == null ? null : scale != Scale.LARGE; }
+
+    /** 小微企业: scale SMALL or MICRO. */
+    public Boolean getSmallMicro() { return scale == null ? null : scale == Scale.SMALL || scale == Scale.MICRO; }
+
+    /** 中小微企业和个体工商户: an individual business qualifies whatever its size. */
+    public Boolean getSmeOrIndividual() { return Boolean.TRUE.equals(getIndividualBusiness()) ? Boolean.TRUE : getSme(); }
+
+    /** 小微企业和个体工商户. */
+    public Boolean getSmallMicroOrIndividual() { return Boolean.TRUE.equals(getIndividualBusiness()) ? Boolean.TRUE : getSmallMicro(); }
+
+    /**
+     * Industry code in any of the space-separated GB/T 4754 prefixes: a section letter ("H") or a
+     * numeric prefix ("62", "591", "7010"). Null when the industry is unknown.
+     */
+    public Boolean industryIn(String prefixes) {
+        String code = p.industryCode;
+        if (code == null || section == null) return null;
+        for (String pre : prefixes.split(" ")) {
+            if (pre.isEmpty()) continue;
+            if (Character.isLetter(pre.charAt(0))) { if (pre.equals(section)) return true; }
+            else if (code.startsWith(pre)) return true;
+            else if (pre.startsWith(code)) return null; // code too coarse to decide (e.g. "62" vs "621")
+        }
+        return false;
+    }
+
+    /** Holds the designation; null when designations are unknown. */
+    public Boolean holds(Designation d) { return p.designations == null ? null : p.designations.contains(d); }
+
+    /** Holds any designation among the space-separated names; null when unknown. */
+    public Boolean holdsAny(String names) {
+        if (p.designations == null) return null;
+        for (Designation d : p.designations) if (org.mianshen.model.Words.contains(names, d.name())) return true;
+        return false;
+    }
+
+    /** Rents at least one state-owned premises; null when premises are unknown. */
+    public Boolean getRentsStatePremises() {
+        if (p.premises == null) return null;
+        for (Premises x : p.premises) if (x.ownership == PremisesOwnership.STATE) return true;
+        return false;
+    }
+
+    /** Monthly rent of all state-owned premises rented; null when unknown (premises or any rent unknown). */
+    public Long getStatePremisesMonthlyRentYuan() {
+        if (p.premises == null) return null;
+        long sum = 0;
+        for (Premises x : p.premises) {
+            if (x.ownership != PremisesOwnership.STATE) continue;
+            if (x.monthlyRentYuan == null) return null;
+            sum += x.monthlyRentYuan;
+        }
+        return sum;
+    }
+
+    /** Rent-months × monthly rent of state-owned premises (exact), or null when the rent is unknown. */
+    public Long stateRentForMonths(int months) {
+        Long m = getStatePremisesMonthlyRentYuan();
+        return m == null ? null : Math.multiplyExact(m, (long) months);
+    }
+
+    /** Persons hired in the category; null when hires are unknown. */
+    public Integer hires(HireCategory c) { return hires(c, 0); }
+
+    /** Persons hired in the category with a contract of at least the given months; null when unknown. */
+    public Integer hires(HireCategory c, int minContractMonths) {
+        if (p.hires == null) return null;
+        int n = 0;
+        for (Hire h : p.hires) {
+            if (h.category != c) continue;
+            if (minContractMonths > 0 && (h.contractMonths == null || h.contractMonths < minContractMonths)) continue;
+            n += h.count == null ? 0 : h.count;
+        }
+        return n;
+    }
+
+    /** Has a loan of the kind; null when loans are unknown. */
+    public Boolean hasLoan(LoanKind kind) {
+        if (p.loans == null) return null;
+        for (Loan l : p.loans) if (l.kind == kind) return true;
+        return false;
+    }
+
+    /** Has a loan guaranteed by the guarantor kind; null when loans are unknown. */
+    public Boolean hasLoanGuaranteedBy(Guarantor g) {
+        if (p.loans == null) return null;
+        for (Loan l : p.loans) if (l.guarantor == g) return true;
+        return false;
+    }
+
+    /** Sum of loan principal of the kind; null when loans are unknown. */
+    public Long loanPrincipal(LoanKind kind) {
+        if (p.loans == null) return null;
+        long s = 0;
+        for (Loan l : p.loans) if (l.kind == kind && l.principalYuan != null) s += l.principalYuan;
+        return s;
+    }
+
+    /** Has a loan maturing between the dates (inclusive); null when loans are unknown. */
+    public Boolean hasLoanMaturingBetween(String from, String to) {
+        if (p.loans == null) return null;
+        LocalDate f = LocalDate.parse(from), t = LocalDate.parse(to);
+        for (Loan l : p.loans) if (l.maturity != null && !l.maturity.isBefore(f) && !l.maturity.isAfter(t)) return true;
+        return false;
+    }
+
+    /** Whole years from establishment to the as-of date; null when unknown. */
+    public Integer getYearsSinceEstablished() {
+        if (p.establishedOn == null || asOf == null) return null;
+        return (int) java.time.temporal.ChronoUnit.YEARS.between(p.establishedOn, asOf);
+    }
+
+    /**
+     * The identifiers rules may use in conditions, each mapped (in {@link #missingInputs}) to the
+     * profile inputs it needs. The engine scans each rule's conditions for these names.
+     */
+    public static final Set<String> VOCABULARY = Set.of(
+            "uscc", "name", "entityType", "regionCode", "industryCode", "employees", "operatingRevenueYuan",
+            "totalAssetsYuan", "vatTaxpayer", "monthlySalesYuan", "annualSalesYuan", "annualTaxableIncomeYuan",
+            "taxCreditRating", "excessInputVatYuan", "designations", "premises", "hires", "insuredEmployees",
+            "layoffRate", "unemploymentInsurancePaidYuan", "loans", "establishedOn", "rdExpenseYuan",
+            "scale", "smallLowProfit", "section", "division", "serviceIndustry", "manufacturing", "province",
+            "prefecture", "county", "countyRiskThisYear", "prefectureRiskThisYear", "individualBusiness", "sme",
+            "smallMicro", "smeOrIndividual", "smallMicroOrIndividual", "industryIn", "holds", "holdsAny",
+            "rentsStatePremises", "statePremisesMonthlyRentYuan", "stateRentForMonths", "hasLoan",
+            "hasLoanGuaranteedBy", "loanPrincipal", "hasLoanMaturingBetween", "yearsSinceEstablished");
+
+    /**
+     * The profile inputs (field names, or {@code riskAreas} for the --risk-areas file) that the
+     * identifier needs and this enterprise lacks; empty when the fact is known.
+     */
+    public List<String> missingInputs(String identifier) {
+        return switch (identifier) {
+            case "uscc", "name", "regionCode", "industryCode", "employees", "operatingRevenueYuan", "totalAssetsYuan",
+                 "vatTaxpayer", "monthlySalesYuan", "annualSalesYuan", "annualTaxableIncomeYuan", "taxCreditRating",
+                 "excessInputVatYuan", "designations", "premises", "hires", "insuredEmployees", "layoffRate",
+                 "unemploymentInsurancePaidYuan", "loans", "establishedOn", "rdExpenseYuan" ->
+                    rawValue(identifier) == null ? List.of(identifier) : List.of();
+            case "entityType", "individualBusiness" -> entityType == null ? List.of("entityType") : List.of();
+            case "scale", "sme", "smallMicro" -> scale == null ? scaleMissing : List.of();
+            case "smeOrIndividual" -> getSmeOrIndividual() == null ? scaleMissing : List.of();
+            case "smallMicroOrIndividual" -> getSmallMicroOrIndividual() == null ? scaleMissing : List.of();
+            case "smallLowProfit" -> smallLowProfit == null ? smallLowProfitMissing : List.of();
+            case "section", "division", "manufacturing", "industryIn" ->
+                    section == null ? List.of("industryCode") : List.of();
+            case "serviceIndustry" -> serviceIndustry == null ? List.of("industryCode") : List.of();
+            case "province", "prefecture", "county" -> p.regionCode == null ? List.of("regionCode") : List.of();
+            case "countyRiskThisYear", "prefectureRiskThisYear" ->
+                    p.regionCode == null ? List.of("regionCode") : (riskDataLoaded ? List.of() : List.of("riskAreas"));
+            case "holds", "holdsAny" -> p.designations == null ? List.of("designations") : List.of();
+            case "rentsStatePremises" -> p.premises == null ? List.of("premises") : List.of();
+            case "statePremisesMonthlyRentYuan", "stateRentForMonths" ->
+                    p.premises == null ? List.of("premises")
+                            : getStatePremisesMonthlyRentYuan() == null ? List.of("premises[].monthlyRentYuan") : List.of();
+            case "hasLoan", "hasLoanGuaranteedBy", "loanPrincipal", "hasLoanMaturingBetween" ->
+                    p.loans == null ? List.of("loans") : List.of();
+            case "yearsSinceEstablished" -> p.establishedOn == null ? List.of("establishedOn") : List.of();
+            default -> List.of();
+        };
+    }
+
+    /** The raw value of a profile field or derived property by name (for reasons and explanations). */
+    public Object rawValue(String identifier) {
+        return switch (identifier) {
+            case "uscc" -> p.uscc;
+            case "name" -> p.name;
+            case "regionCode" -> p.regionCode;
+            case "industryCode" -> p.industryCode;
+            case "employees" -> p.employees;
+            case "operatingRevenueYuan" -> p.operatingRevenueYuan;
+            case "totalAssetsYuan" -> p.totalAssetsYuan;
+            case "vatTaxpayer" -> p.vatTaxpayer;
+            case "monthlySalesYuan" -> p.monthlySalesYuan;
+            case "annualSalesYuan" -> p.annualSalesYuan;
+            case "annualTaxableIncomeYuan" -> p.annualTaxableIncomeYuan;
+            case "taxCreditRating" -> p.taxCreditRating;
+            case "excessInputVatYuan" -> p.excessInputVatYuan;
+            case "designations" -> p.designations;
+            case "premises" -> p.premises;
+            case "hires" -> p.hires;
+            case "insuredEmployees" -> p.insuredEmployees;
+            case "layoffRate" -> p.layoffRate;
+            case "unemploymentInsurancePaidYuan" -> p.unemploymentInsurancePaidYuan;
+            case "loans" -> p.loans;
+            case "establishedOn" -> p.establishedOn;
+            case "rdExpenseYuan" -> p.rdExpenseYuan;
+            case "entityType" -> entityType;
+            case "individualBusiness" -> getIndividualBusiness();
+            case "scale" -> scale;
+            case "sme" -> getSme();
+            case "smallMicro" -> getSmallMicro();
+            case "smeOrIndividual" -> getSmeOrIndividual();
+            case "smallMicroOrIndividual" -> getSmallMicroOrIndividual();
+            case "smallLowProfit" -> smallLowProfit;
+            case "section" -> section;
+            case "division" -> division;
+            case "serviceIndustry" -> serviceIndustry;
+            case "manufacturing" -> getManufacturing();
+            case "province" -> province;
+            case "prefecture" -> prefecture;
+            case "county" -> county;
+            case "countyRiskThisYear" -> countyRiskThisYear;
+            case "prefectureRiskThisYear" -> prefectureRiskThisYear;
+            case "rentsStatePremises" -> getRentsStatePremises();
+            case "statePremisesMonthlyRentYuan", "stateRentForMonths" -> getStatePremisesMonthlyRentYuan();
+            case "yearsSinceEstablished" -> getYearsSinceEstablished();
+            case "industryIn" -> p.industryCode;
+            case "holds", "holdsAny" -> p.designations;
+            case "hasLoan", "hasLoanGuaranteedBy", "loanPrincipal", "hasLoanMaturingBetween" -> p.loans;
+            default -> null;
+        };
+    }
+}

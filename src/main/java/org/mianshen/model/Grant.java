@@ -1,0 +1,33 @@
+package org.mianshen.model;
+
+import java.util.List;
+
+/**
+ * What one firing rule recorded for one enterprise. Rule consequences refine it fluently:
+ * {@code $e.grant(drools).amount($e.stateRentForMonths(3)).detail("3 个月租金减免");}
+ */
+public final class Grant {
+    public final Measure measure;
+    /** Profile inputs the measure's conditions referenced but the profile lacks; empty = ELIGIBLE. */
+    public final List<String> missing;
+    public Long amountYuan;
+    public String detail;
+
+    public Grant(Measure measure, List<String> missing) {
+        this.measure = measure;
+        this.missing = missing;
+    }
+
+    public Status status() { return missing.isEmpty() ? Status.ELIGIBLE : Status.NEEDS_INFO; }
+
+    /** The amount the policy fixes, in whole yuan (null = the policy fixes none or an input is unknown). */
+    public Grant amount(Long yuan) { this.amountYuan = yuan; return this; }
+
+    /** Caps the amount: min(amount, cap). */
+    public Grant cap(long capYuan) { if (amountYuan != null && amountYuan > capYuan) amountYuan = capYuan; return this; }
+
+    /** A short Chinese description of what exactly is granted, e.g. "3 个月租金减免". */
+    public Grant detail(String text) { this.detail = text; return this; }
+
+    public enum Status { ELIGIBLE, NEEDS_INFO }
+}

@@ -1,0 +1,17 @@
+package org.mianshen.model;
+
+import java.time.LocalDate;
+
+/** A group of persons hired in one category. */
+public class Hire {
+    @Fact(label = "招用人员类别", description = "category of the persons hired, e.g. GRADUATE_THIS_YEAR (毕业年度高校毕业生)")
+    public HireCategory category;
+    @Fact(label = "招用人数", unit = "persons", description = "number of persons hired in this category")
+    public Integer count;
+    @Fact(label = "劳动合同期限", unit = "months", description = "length of the labour contract signed")
+    public Integer contractMonths;
+    @Fact(label = "参加社会保险", description = "true when the enterprise pays social (unemployment) insurance for them")
+    public Boolean socialInsurance;
+    @Fact(label = "招用日期", unit = "date", description = "date the contract started (ISO yyyy-mm-dd)")
+    public LocalDate hiredOn;
+}

@@ -1,0 +1,36 @@
+package org.mianshen.model;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One relief measure as the rule tree declares it: the rule's metadata (ARCHITECTURE §3) plus what
+ * the engine learns from its conditions. The list of all of them is the catalogue.
+ *
+ * @param conditions the rule author's constraints on the Enterprise pattern, verbatim (engine-added
+ *                   jurisdiction and date constraints excluded)
+ * @param references the fact identifiers ({@code Enterprise.VOCABULARY}) the conditions use, in order
+ */
+public record Measure(
+        String id, String family, String title, String benefitType,
+        String doc, String docNumber, String article, String authority, String source, String external,
+        LocalDate validFrom, LocalDate validTo, String jurisdiction,
+        List<String> confirm, String file, int line,
+        List<String> conditions, List<String> references) {
+
+    /** In force on the date (validFrom and validTo both inclusive; null = open). */
+    public boolean inForce(LocalDate d) {
+        return (validFrom == null || !d.isBefore(validFrom)) && (validTo == null || !d.isAfter(validTo));
+    }
+
+    /** Applies territorially to an enterprise in the county (GB/T 2260 prefix match; "" = national). */
+    public boolean appliesIn(String regionCode) {
+        return jurisdiction.isEmpty() || (regionCode != null && regionCode.startsWith(jurisdiction));
+    }
+
+    /** The seed file name of {@link #source} ("002_….txt:18-19" → "002_….txt"). */
+    public String seedFile() {
+        int i = source.lastIndexOf(':');
+        return i < 0 ? source : source.substring(0, i);
+    }
+}

@@ -1,0 +1,62 @@
+package org.mianshen.model;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The input contract: one enterprise as a registry or a consultant knows it (ARCHITECTURE §2).
+ * Every field but {@code uscc} is optional and a missing value is unknown, never false or zero.
+ * The {@link Fact} annotations are the one place each field is documented; {@code mianshen schema}
+ * prints them as JSON Schema and the CSV reader maps the same names.
+ */
+public class Profile {
+    @Fact(label = "统一社会信用代码", description = "18 characters, GB 32100-2015 and GB 11714 check characters verified")
+    public String uscc;
+    @Fact(label = "名称", description = "enterprise name")
+    public String name;
+    @Fact(label = "主体类型", description = "ENTERPRISE (企业), INDIVIDUAL_BUSINESS (个体工商户), FARMER_COOPERATIVE (农民专业合作社); default from USCC positions 1-2")
+    public EntityType entityType;
+    @Fact(label = "所在地行政区划代码", description = "GB/T 2260 6-digit county code where the enterprise operates, e.g. 410724 获嘉县")
+    public String regionCode;
+    @Fact(label = "行业代码", description = "GB/T 4754-2017 code: 4-digit class, 3-digit group, 2-digit division or section letter")
+    public String industryCode;
+    @Fact(label = "从业人员", unit = "persons", description = "从业人员 (期末, else annual average), includes 劳务派遣")
+    public Integer employees;
+    @Fact(label = "营业收入", unit = "yuan", description = "营业收入 of the prior year")
+    public Long operatingRevenueYuan;
+    @Fact(label = "资产总额", unit = "yuan", description = "资产总额 (资产总计) at the prior year end")
+    public Long totalAssetsYuan;
+    @Fact(label = "申报规模", description = "declared size LARGE/MEDIUM/SMALL/MICRO; wins over the 300号 classification (a disagreement is a warning)")
+    public Scale scale;
+    @Fact(label = "增值税纳税人类型", description = "SMALL_SCALE (小规模纳税人) or GENERAL (一般纳税人)")
+    public VatTaxpayer vatTaxpayer;
+    @Fact(label = "月销售额", unit = "yuan", description = "VAT taxable sales per month (quarterly filers: quarter ÷ 3)")
+    public Long monthlySalesYuan;
+    @Fact(label = "年销售额", unit = "yuan", description = "应征增值税销售额 of the prior year (used by 制造业缓缴 and 留抵退税 size tests)")
+    public Long annualSalesYuan;
+    @Fact(label = "应纳税所得额", unit = "yuan", description = "企业所得税 年度应纳税所得额")
+    public Long annualTaxableIncomeYuan;
+    @Fact(label = "纳税信用等级", description = "A, B, M, C or D")
+    public TaxCreditRating taxCreditRating;
+    @Fact(label = "留抵税额", unit = "yuan", description = "增值税期末留抵税额")
+    public Long excessInputVatYuan;
+    @Fact(label = "认定资质", description = "designations held, e.g. SPECIALIZED_SME_PROVINCIAL, LITTLE_GIANT_NATIONAL, HIGH_TECH, TECH_SME; [] = none, absent = unknown")
+    public List<Designation> designations;
+    @Fact(label = "承租房屋", description = "premises the enterprise rents: [{ownership, monthlyRentYuan, regionCode}]; [] = rents none")
+    public List<Premises> premises;
+    @Fact(label = "新招用人员", description = "hires this year: [{category, count, contractMonths, socialInsurance, hiredOn}]; [] = none")
+    public List<Hire> hires;
+    @Fact(label = "参保职工人数", unit = "persons", description = "employees insured (失业保险参保人数)")
+    public Integer insuredEmployees;
+    @Fact(label = "上年裁员率", unit = "ratio 0..1", description = "prior-year layoff rate (裁员率), 0 = no layoffs")
+    public BigDecimal layoffRate;
+    @Fact(label = "上年失业保险费", unit = "yuan", description = "unemployment insurance paid by the enterprise and its staff in the prior year")
+    public Long unemploymentInsurancePaidYuan;
+    @Fact(label = "贷款", description = "loans and credit lines: [{kind, principalYuan, creditLineYuan, maturity, guarantor, annualRatePercent, guaranteeFeeRatePercent}]; [] = none")
+    public List<Loan> loans;
+    @Fact(label = "成立日期", unit = "date", description = "date of establishment (ISO yyyy-mm-dd)")
+    public LocalDate establishedOn;
+    @Fact(label = "研发费用", unit = "yuan", description = "research and development expenses of the year (研发费用)")
+    public Long rdExpenseYuan;
+}
