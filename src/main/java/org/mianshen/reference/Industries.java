@@ -12,6 +12,7 @@ import java.util.List;
  * so every number 01-97 is a real division; groups and classes are only checked structurally (digits, and the
  * division prefix must exist): a non-existent group/class such as "0199" is still accepted, because the full
  * 1380-class list is not bundled. Codes are case-sensitive: section letters must be upper-case; no trimming.
+ * The 2019 第1号修改单 to GB/T 4754-2017 ([K] unverified that it exists / what it changes) is not applied.
  *
  * <p>The tertiary-industry rule follows 国家统计局《三次产业划分规定》(2012, revised 2018 for GB/T 4754-2017).
  * [K] unverified: it is not covered by the reference document; it is encoded from background knowledge as given in

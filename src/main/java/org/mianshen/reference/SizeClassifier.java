@@ -35,7 +35,10 @@ import java.util.TreeSet;
  * 自有房地产经营 704 - are classified "参照本规定" by 从业人员 only with the 其他未列明行业 bounds, under group id
  * {@value #UNLISTED}; that treatment is an implementation decision (the texts assign them nowhere; UNVERIFIED).
  * 个体工商户 are classified with the same table (2011 第六条 "参照本规定进行划型", [V2]). Indicator definitions
- * (期末从业人员, 主营业务收入 etc.) are [K] unverified and are the caller's responsibility.
+ * (期末从业人员, 主营业务收入 etc.) are [K] unverified and are the caller's responsibility. Also [K] unverified and
+ * relied on only implicitly: the clause "中型企业标准上限即为大型企业标准的下限" (only its heading was seen) and that
+ * classification uses 统计部门的统计数据. No 2024/2025 revision of 300号 could be confirmed: check before relying on it
+ * for later periods.
  *
  * <p>Missing data uses exact three-valued reasoning: when some inputs are null but every completion of them gives
  * the same class, that class is returned (e.g. one known indicator below the 小型 bound ⇒ 微型). When the industry

@@ -1,0 +1,83 @@
+package org.mianshen.engine;
+
+import org.mianshen.model.Enterprise;
+import org.mianshen.model.Measure;
+import org.mvel2.MVEL;
+import org.mvel2.ParserConfiguration;
+import org.mvel2.ParserContext;
+
+import java.io.Serializable;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Says why a measure did not fire for an enterprise by evaluating the rule's own conditions, one at a
+ * time, against the same fact (with MVEL, the expression language the DRL constraints are written in).
+ * No second copy of any condition exists: what is explained is exactly what the rule tests.
+ */
+public final class Explainer {
+    private static final ParserConfiguration CONFIG = config();
+    private static final Map<String, Serializable> COMPILED = new ConcurrentHashMap<>();
+
+    private final RuleEngine engine;
+
+    public Explainer(RuleEngine engine) { this.engine = engine; }
+
+    private static ParserConfiguration config() {
+        ParserConfiguration pc = new ParserConfiguration();
+        for (Method m : Conditions.class.getMethods()) {
+            if (Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() == Conditions.class) pc.addImport(m.getName(), m);
+        }
+        for (Class<?> c : new Class<?>[]{org.mianshen.model.Scale.class, org.mianshen.model.EntityType.class,
+                org.mianshen.model.VatTaxpayer.class, org.mianshen.model.TaxCreditRating.class,
+                org.mianshen.model.Designation.class, org.mianshen.model.HireCategory.class,
+                org.mianshen.model.LoanKind.class, org.mianshen.model.Guarantor.class,
+                org.mianshen.model.PremisesOwnership.class}) {
+            pc.addImport(c.getSimpleName(), c);
+        }
+        return pc;
+    }
+
+    /** One condition's verdict: {@code true} passed, {@code false} failed, with its rendering and the actual value. */
+    public record Verdict(String condition, String rendered, boolean passed, String actual, List<String> missing) {}
+
+    /** Every condition of the measure's rule, evaluated against the enterprise. */
+    public List<Verdict> evaluate(Measure m, Enterprise e) {
+        List<Verdict> out = new ArrayList<>(m.conditions().size());
+        for (String c : m.conditions()) {
+            boolean passed;
+            try {
+                Serializable compiled = COMPILED.computeIfAbsent(c, k -> MVEL.compileExpression(k, new ParserContext(CONFIG)));
+                Object r = MVEL.executeExpression(compiled, e);
+                passed = Boolean.TRUE.equals(r);
+            } catch (RuntimeException ex) {
+                out.add(new Verdict(c, ConditionText.render(c), false, "(cannot evaluate: " + ex.getMessage() + ")", List.of()));
+                continue;
+            }
+            List<String> missing = new ArrayList<>();
+            List<String> values = new ArrayList<>();
+            for (String ref : RuleTree.references(c)) {
+                for (String need : e.missingInputs(ref)) if (!missing.contains(need)) missing.add(need);
+                Object v = e.rawValue(ref);
+                if (v != null && !(v instanceof List<?>)) values.add(FactLabels.label(ref) + " " + v);
+            }
+            out.add(new Verdict(c, ConditionText.render(c), passed, String.join(", ", values), missing));
+        }
+        return out;
+    }
+
+    /** The conditions that failed, rendered as "从业人员 ≤ 300 required, is 312". */
+    public List<String> failedConditions(Measure m, Enterprise e) {
+        List<String> out = new ArrayList<>();
+        for (Verdict v : evaluate(m, e)) {
+            if (!v.passed()) out.add(v.rendered() + " required" + (v.actual().isEmpty() ? "" : ", is " + v.actual()));
+        }
+        return out;
+    }
+
+    RuleEngine engine() { return engine; }
+}

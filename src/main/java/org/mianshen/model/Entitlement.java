@@ -1,0 +1,27 @@
+package org.mianshen.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One benefit an enterprise is entitled to (the §2 output contract). Measures of the same family
+ * (a national rule and its local restatements, or alternatives such as 3 or 6 months of rent) are
+ * one entitlement: the best of them is the primary, the others are listed in {@code alsoBasedOn}.
+ */
+@JsonPropertyOrder({"measureId", "family", "status", "title", "benefitType", "amountYuan", "detail", "reasons",
+        "missing", "confirm", "basis", "validFrom", "validTo", "alsoBasedOn"})
+public record Entitlement(
+        String measureId, String family, Grant.Status status, String title, String benefitType,
+        Long amountYuan, String detail, List<String> reasons, List<String> missing,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> confirm,
+        Basis basis, LocalDate validFrom, LocalDate validTo,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AlsoBasedOn> alsoBasedOn) {
+
+    /** Another measure granting the same benefit (restatement or alternative). */
+    @JsonPropertyOrder({"measureId", "status", "amountYuan", "detail", "missing", "basis"})
+    public record AlsoBasedOn(String measureId, Grant.Status status, Long amountYuan, String detail,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> missing, Basis basis) {}
+}
