@@ -79,5 +79,20 @@ public final class Explainer {
         return out;
     }
 
-    RuleEngine engine() { return engine; }
+    /**
+     * Every measure in force on the as-of date in the enterprise's jurisdictions that did not fire,
+     * with the conditions that failed; near misses (one failed condition) first.
+     */
+    public List<NotEntitled> notEntitled(Enterprise e) {
+        java.util.Set<String> fired = new java.util.HashSet<>();
+        for (var g : e.hits) fired.add(g.measure.id());
+        List<NotEntitled> out = new ArrayList<>();
+        for (Measure m : engine.catalogue()) {
+            if (fired.contains(m.id()) || !m.appliesIn(e.getRegionCode()) || !m.inForce(e.asOf)) continue;
+            List<String> failed = failedConditions(m, e);
+            out.add(new NotEntitled(m.id(), m.title(), failed, failed.size() == 1));
+        }
+        out.sort(java.util.Comparator.comparingInt((NotEntitled n) -> n.failed().size()));
+        return out;
+    }
 }
