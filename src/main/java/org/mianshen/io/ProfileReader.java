@@ -102,7 +102,8 @@ public final class ProfileReader {
                 return new InputError(field, null, "a known field (see `mianshen schema`)");
             }
             if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
-                return new InputError(field, "wrong type", expectedFor(mie.getTargetType()));
+                String found = foundValue(String.valueOf(mie.getOriginalMessage()));
+                return new InputError(field, found, expectedFor(mie.getTargetType()));
             }
             return new InputError(field, null, firstLine(jm.getOriginalMessage()));
         }
@@ -112,6 +113,17 @@ public final class ProfileReader {
                     "valid JSON (" + firstLine(jp.getOriginalMessage()) + ")");
         }
         return new InputError("", null, "readable input (" + e.getMessage() + ")");
+    }
+
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("\\(\"([^\"]*)\"\\)");
+    private static final java.util.regex.Pattern KIND = java.util.regex.Pattern.compile("(?:from|coerce) (\\w+) value");
+
+    /** What Jackson found, from its message: "eight" (a string), an object, a boolean … */
+    static String foundValue(String message) {
+        var q = QUOTED.matcher(message);
+        if (q.find()) return "\"" + q.group(1) + "\"";
+        var k = KIND.matcher(message);
+        return k.find() ? "a JSON " + k.group(1).toLowerCase() : "a value of the wrong type";
     }
 
     private static String firstLine(String s) {
