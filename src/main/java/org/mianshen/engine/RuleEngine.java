@@ -6,7 +6,6 @@ import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
-import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
 import org.kie.internal.io.ResourceFactory;
@@ -57,6 +56,7 @@ public final class RuleEngine {
             Resource r = ResourceFactory.newByteArrayResource(sources.get(i).text().getBytes(StandardCharsets.UTF_8));
             r.setSourcePath(sources.get(i).path());
             pkg.setResource(r);
+            pkg.getRules().forEach(rule -> rule.setResource(r));
             builder.addPackage(pkg);
         }
         for (KnowledgeBuilderResult res : builder.getResults(ResultSeverity.ERROR)) {
@@ -73,9 +73,14 @@ public final class RuleEngine {
                 ? res.getResource().getSourcePath() : "?";
         int[] lines = res.getLines();
         int line = lines != null && lines.length > 0 ? lines[0] : 0;
-        int col = 0;
-        if (res instanceof KnowledgeBuilderError e && e.getMessage() != null) { /* Drools gives no column here */ }
-        return new RuleProblem(file, line, col, res.getMessage().replace('\n', ' ').trim());
+        String msg = res.getMessage().replace('\n', ' ').trim();
+        int col = 1;
+        java.util.regex.Matcher at = java.util.regex.Pattern.compile("\\[Line: (\\d+), Column: (\\d+)\\]").matcher(msg);
+        if (at.find()) col = Integer.parseInt(at.group(2));
+        msg = msg.replaceAll("\\[Near : \\{.*?\\}\\]\\s*\\^?", "").replaceAll("\\[Line: \\d+, Column: \\d+\\]", "")
+                .replace("[Error: ", "").replaceAll("\\s+", " ").replaceAll("[\\]\\s]+$", "").trim();
+        if (msg.contains("unable to resolve method")) msg += " — not a fact of Enterprise (see docs/rule-authoring.md §3)";
+        return new RuleProblem(file, line, col, msg);
     }
 
     public List<Measure> catalogue() { return catalogue; }

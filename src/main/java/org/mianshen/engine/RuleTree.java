@@ -76,7 +76,7 @@ public final class RuleTree {
                 Measure m = measureOf(src, rule, problems);
                 if (m == null) continue;
                 if (!ids.add(m.id())) {
-                    problems.add(new RuleProblem(src.path(), rule.getLine(), rule.getColumn(),
+                    problems.add(new RuleProblem(src.path(), rule.getLine(), rule.getColumn() + 1,
                             "duplicate measure id '" + m.id() + "' (rule names must be unique across the tree)"));
                     continue;
                 }
@@ -89,7 +89,7 @@ public final class RuleTree {
     }
 
     private static RuleProblem locate(String file, DroolsError err) {
-        if (err instanceof ParserError pe) return new RuleProblem(file, pe.getRow(), pe.getCol(), pe.getMessage());
+        if (err instanceof ParserError pe) return new RuleProblem(file, pe.getRow(), pe.getCol() + 1, pe.getMessage());
         int[] lines = err.getLines();
         return new RuleProblem(file, lines != null && lines.length > 0 ? lines[0] : 0, 0, err.getMessage());
     }
@@ -98,29 +98,29 @@ public final class RuleTree {
         int before = problems.size();
         for (String key : REQUIRED) {
             if (rule.getAnnotation(key) == null) {
-                problems.add(new RuleProblem(src.path(), rule.getLine(), rule.getColumn(),
+                problems.add(new RuleProblem(src.path(), rule.getLine(), rule.getColumn() + 1,
                         "rule '" + rule.getName() + "' lacks @" + key));
             }
         }
         String id = meta(rule, "measure");
         if (id != null && !id.equals(rule.getName())) {
-            problems.add(new RuleProblem(src.path(), rule.getLine(), rule.getColumn(),
+            problems.add(new RuleProblem(src.path(), rule.getLine(), rule.getColumn() + 1,
                     "rule name '" + rule.getName() + "' must equal @measure '" + id + "' (the catalogue id)"));
         }
         LocalDate from = date(src, rule, "validFrom", problems);
         LocalDate to = date(src, rule, "validTo", problems);
         if (from != null && to != null && from.isAfter(to)) {
-            problems.add(new RuleProblem(src.path(), rule.getLine(), rule.getColumn(),
+            problems.add(new RuleProblem(src.path(), rule.getLine(), rule.getColumn() + 1,
                     "rule '" + rule.getName() + "': @validFrom " + from + " is after @validTo " + to));
         }
         String jur = meta(rule, "jurisdiction");
         if (jur != null && !jur.matches("|\\d{2}|\\d{4}|\\d{6}")) {
-            problems.add(new RuleProblem(src.path(), rule.getLine(), rule.getColumn(),
+            problems.add(new RuleProblem(src.path(), rule.getLine(), rule.getColumn() + 1,
                     "rule '" + rule.getName() + "': @jurisdiction '" + jur + "' must be \"\" (national) or a 2-, 4- or 6-digit GB/T 2260 prefix"));
         }
         PatternDescr pattern = enterprisePattern(rule);
         if (pattern == null) {
-            problems.add(new RuleProblem(src.path(), rule.getLine(), rule.getColumn(),
+            problems.add(new RuleProblem(src.path(), rule.getLine(), rule.getColumn() + 1,
                     "rule '" + rule.getName() + "' must match an Enterprise fact (e.g. $e : Enterprise( ... ))"));
         }
         if (problems.size() > before) return null;
@@ -185,7 +185,7 @@ public final class RuleTree {
         try {
             return LocalDate.parse(v.trim());
         } catch (DateTimeParseException e) {
-            problems.add(new RuleProblem(src.path(), rule.getLine(), rule.getColumn(),
+            problems.add(new RuleProblem(src.path(), rule.getLine(), rule.getColumn() + 1,
                     "rule '" + rule.getName() + "': @" + key + "(\"" + v + "\") is not a date yyyy-mm-dd (use \"\" for none)"));
             return null;
         }
