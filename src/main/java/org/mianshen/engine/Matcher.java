@@ -42,8 +42,10 @@ public final class Matcher implements AutoCloseable, Enterprise.GrantSink {
     public void match(Enterprise e) { match(List.of(e)); }
 
     @Override
-    public Grant grant(Enterprise e, RuleContext drools) {
-        Measure m = engine.measure(drools.getRule().getName());
+    public Grant grant(Enterprise e, Object drools) {
+        RuleContext ctx = drools instanceof RuleContext rc ? rc
+                : ((org.drools.model.Drools) drools).getContext(RuleContext.class);
+        Measure m = engine.measure(ctx.getRule().getName());
         List<String> missing = List.of();
         for (String ref : m.references()) {
             List<String> need = e.missingInputs(ref);

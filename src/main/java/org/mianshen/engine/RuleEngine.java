@@ -11,6 +11,7 @@ import org.kie.internal.builder.ResultSeverity;
 import org.kie.internal.io.ResourceFactory;
 import org.mianshen.model.Measure;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,19 +28,48 @@ public final class RuleEngine {
     private final List<Measure> catalogue;
     private final Map<String, Measure> byId;
 
-    private RuleEngine(KieBase kieBase, List<Measure> catalogue) {
+    private final String origin;
+
+    private RuleEngine(KieBase kieBase, List<Measure> catalogue, String origin) {
+        this.origin = origin;
         this.kieBase = kieBase;
         this.catalogue = catalogue;
         this.byId = new HashMap<>();
         for (Measure m : catalogue) byId.put(m.id(), m);
     }
 
-    /** The bundled rule tree, compiled once per process on first use. */
+    /**
+     * The bundled rule tree, built once per process on first use: from the executable model precompiled
+     * at build time when it matches the bundled sources (fast start), else compiled from DRL.
+     */
     public static RuleEngine bundled() { return Bundled.ENGINE; }
 
     private static final class Bundled {
-        static final RuleEngine ENGINE = compile(RuleSource.bundled());
+        static final RuleEngine ENGINE = loadBundled();
     }
+
+    private static RuleEngine loadBundled() {
+        List<RuleSource> sources = RuleSource.bundled();
+        if (!"false".equals(System.getProperty("mianshen.precompiled"))) {
+            try {
+                RulePrecompiler.Manifest m = RulePrecompiler.manifest();
+                if (m != null && m.fingerprint().equals(RulePrecompiler.fingerprint(sources))) {
+                    List<org.drools.model.Model> models = new ArrayList<>();
+                    for (String cls : m.modelClasses()) {
+                        models.add((org.drools.model.Model) Class.forName(cls).getDeclaredConstructor().newInstance());
+                    }
+                    return new RuleEngine(org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(models),
+                            m.catalogue(), "executable model (precompiled)");
+                }
+            } catch (IOException | ReflectiveOperationException e) {
+                // fall through to compiling the DRL: slower to start, same rules
+            }
+        }
+        return compile(sources);
+    }
+
+    /** How the KieBase was built: "runtime DRL" or "executable model (precompiled)". */
+    public String origin() { return origin; }
 
     public static RuleEngine compile(List<RuleSource> sources) {
         return compile(RuleTree.parse(sources), sources);
@@ -65,7 +95,7 @@ public final class RuleEngine {
         if (!problems.isEmpty()) throw new RuleTreeException(problems);
         InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase();
         kbase.addPackages(builder.getKnowledgePackages());
-        return new RuleEngine(kbase, tree.measures());
+        return new RuleEngine(kbase, tree.measures(), "runtime DRL");
     }
 
     private static RuleProblem locate(KnowledgeBuilderResult res) {

@@ -50,11 +50,15 @@ public final class Enterprise {
 
     public Profile profile() { return p; }
 
-    /** Called from rule consequences: records that the firing rule's measure applies. */
-    public Grant grant(org.kie.api.runtime.rule.RuleContext drools) { return sink.grant(this, drools); }
+    /**
+     * Called from rule consequences ({@code $e.grant(drools)}): records that the firing rule's measure
+     * applies. {@code drools} is the rule context of whichever Drools runtime fired the rule (runtime DRL
+     * or the precompiled executable model).
+     */
+    public Grant grant(Object drools) { return sink.grant(this, drools); }
 
     /** Implemented by the engine; keeps the model free of engine classes. */
-    public interface GrantSink { Grant grant(Enterprise e, org.kie.api.runtime.rule.RuleContext drools); }
+    public interface GrantSink { Grant grant(Enterprise e, Object drools); }
 
     // ---- raw profile facts -------------------------------------------------------------------
     public String getUscc() { return p.uscc; }
