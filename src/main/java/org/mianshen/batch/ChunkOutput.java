@@ -1,7 +1,7 @@
 package org.mianshen.batch;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.util.ByteArrayBuilder;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import org.mianshen.io.InputError;
 import org.mianshen.io.Json;
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code mianshen <command>}. Exit codes: 0 done, 1 internal error, 2 bad input. */
 @Command(name = "mianshen", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"免申即享: finds the relief measures an enterprise is entitled to without applying.", ""},
-        subcommands = {MatchCommand.class, RulesCommand.class, SchemaCommand.class, TestCommand.class, CheckCommand.class,
+        subcommands = {MatchCommand.class, RulesCommand.class, SchemaCommand.class, TestCommand.class, CheckCommand.class, BatchCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  mianshen match samples/profiles/yunnan-restaurant-state-premises.json --as-of 2022-06-30",

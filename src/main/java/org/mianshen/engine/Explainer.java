@@ -42,6 +42,12 @@ public final class Explainer {
         return pc;
     }
 
+    /** Evaluates one condition (or branch) of the Conditions vocabulary against the enterprise. */
+    static boolean holds(String condition, Enterprise e) {
+        Serializable compiled = COMPILED.computeIfAbsent(condition, k -> MVEL.compileExpression(k, new ParserContext(CONFIG)));
+        return Boolean.TRUE.equals(MVEL.executeExpression(compiled, e));
+    }
+
     /** One condition's verdict: {@code true} passed, {@code false} failed, with its rendering and the actual value. */
     public record Verdict(String condition, String rendered, boolean passed, String actual, List<String> missing) {}
 
@@ -51,9 +57,7 @@ public final class Explainer {
         for (String c : m.conditions()) {
             boolean passed;
             try {
-                Serializable compiled = COMPILED.computeIfAbsent(c, k -> MVEL.compileExpression(k, new ParserContext(CONFIG)));
-                Object r = MVEL.executeExpression(compiled, e);
-                passed = Boolean.TRUE.equals(r);
+                passed = holds(c, e);
             } catch (RuntimeException ex) {
                 out.add(new Verdict(c, ConditionText.render(c), false, "(cannot evaluate: " + ex.getMessage() + ")", List.of()));
                 continue;

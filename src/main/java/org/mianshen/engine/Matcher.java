@@ -46,15 +46,7 @@ public final class Matcher implements AutoCloseable, Enterprise.GrantSink {
         RuleContext ctx = drools instanceof RuleContext rc ? rc
                 : ((org.drools.model.Drools) drools).getContext(RuleContext.class);
         Measure m = engine.measure(ctx.getRule().getName());
-        List<String> missing = List.of();
-        for (String ref : m.references()) {
-            List<String> need = e.missingInputs(ref);
-            if (!need.isEmpty()) {
-                if (missing.isEmpty()) missing = new ArrayList<>(2);
-                for (String n : need) if (!missing.contains(n)) missing.add(n);
-            }
-        }
-        Grant g = new Grant(m, missing);
+        Grant g = new Grant(m, engine.missingFacts().of(m, e));
         e.hits.add(g);
         return g;
     }

@@ -115,6 +115,10 @@ public final class RuleEngine {
 
     public List<Measure> catalogue() { return catalogue; }
 
+    private final MissingFacts missingFacts = new MissingFacts();
+
+    MissingFacts missingFacts() { return missingFacts; }
+
     public Measure measure(String id) { return byId.get(id); }
 
     KieBase kieBase() { return kieBase; }

@@ -36,7 +36,7 @@ public final class RulePrecompiler {
     static final String MANIFEST = "precompiled/manifest.json";
 
     /** What the build step leaves for the engine. */
-    public record Manifest(String fingerprint, List<String> modelClasses, List<org.mianshen.model.Measure> catalogue) {}
+    public record Manifest(String fingerprint, List<String> files, List<String> modelClasses, List<org.mianshen.model.Measure> catalogue) {}
 
     public static void main(String[] args) throws Exception {
         Path rules = Path.of(args[0]);
@@ -81,7 +81,7 @@ public final class RulePrecompiler {
         Path manifest = classes.resolve(MANIFEST);
         Files.createDirectories(manifest.getParent());
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(manifest.toFile(),
-                new Manifest(fingerprint(sources), models, tree.measures()));
+                new Manifest(fingerprint(sources), sources.stream().map(RuleSource::path).toList(), models, tree.measures()));
         System.out.printf("precompiled %d rules in %d files to the executable model in %.1f s%n",
                 tree.measures().size(), sources.size(), (System.nanoTime() - t0) / 1e9);
     }

@@ -25,6 +25,27 @@ public record RuleSource(String path, String text, Path location) {
 
     /** The rule tree bundled with mianshen (the repository's {@code rules/}, packaged as classpath {@code rules/}). */
     public static List<RuleSource> bundled() {
+        // Fast path: the build step's manifest lists the files (both come from the same rules/ tree in one
+        // build), so no jar file system needs to be opened.
+        try {
+            RulePrecompiler.Manifest m = RulePrecompiler.manifest();
+            if (m != null && m.files() != null) {
+                List<RuleSource> out = new ArrayList<>(m.files().size());
+                for (String path : m.files()) {
+                    try (var in = RuleSource.class.getClassLoader().getResourceAsStream("rules/" + path)) {
+                        if (in == null) { out = null; break; }
+                        out.add(new RuleSource(path, new String(in.readAllBytes(), StandardCharsets.UTF_8), null));
+                    }
+                }
+                if (out != null) return Collections.unmodifiableList(out);
+            }
+        } catch (IOException e) {
+            // fall back to walking the tree
+        }
+        return walkBundled();
+    }
+
+    private static List<RuleSource> walkBundled() {
         URL url = RuleSource.class.getClassLoader().getResource("rules");
         if (url == null) throw new IllegalStateException("the bundled rules/ tree is not on the classpath");
         try {

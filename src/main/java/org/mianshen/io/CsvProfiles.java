@@ -37,7 +37,8 @@ import java.util.Map;
 public final class CsvProfiles {
     private static final CsvMapper CSV = new CsvMapper();
     private static final ObjectReader ROW = CSV.readerForArrayOf(String.class).with(CsvParser.Feature.WRAP_AS_ARRAY);
-    private static final ObjectWriter ROW_WRITER = CSV.writerFor(String[].class).with(CsvSchema.emptySchema().withoutHeader());
+    private static final ObjectWriter ROW_WRITER = CSV.writerFor(String[].class).with(CsvSchema.emptySchema().withoutHeader())
+            .with(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** Header name → the Java type of the contract field (profile fields, and a.b for nested scalar objects). */

@@ -13,5 +13,6 @@ public enum Designation {
     /** 外贸企业 (有进出口实绩) */ FOREIGN_TRADE,
     /** 疫情防控重点保障企业 (名单) */ EPIDEMIC_KEY_SUPPLIER,
     /** 重点产业链/供应链 "白名单" 企业 */ SUPPLY_CHAIN_WHITELIST,
-    /** 高校毕业生等重点群体创业 (创业主体) */ STARTUP_KEY_GROUP
+    /** 高校毕业生等重点群体创业 (创业主体) */ STARTUP_KEY_GROUP,
+    /** 重点农业企业 (农业产业化重点龙头企业等省级名单) */ KEY_AGRI_ENTERPRISE
 }

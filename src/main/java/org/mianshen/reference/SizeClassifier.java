@@ -1,7 +1,6 @@
 package org.mianshen.reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mianshen.model.Scale;
 
 import java.io.IOException;
@@ -137,7 +136,7 @@ public final class SizeClassifier {
         static {
             JsonNode root;
             try {
-                root = new ObjectMapper().readTree(ReferenceResources.readAll("enterprise-size-thresholds.json"));
+                root = org.mianshen.io.Json.MAPPER.readTree(ReferenceResources.readAll("enterprise-size-thresholds.json"));
             } catch (IOException e) {
                 throw new UncheckedIOException("parsing reference/enterprise-size-thresholds.json", e);
             }
