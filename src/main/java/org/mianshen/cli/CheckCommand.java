@@ -32,17 +32,21 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Mixin RuleOptions rules;
 
-    @Option(names = "--catalogue", paramLabel = "FILE", description = "measures.jsonl: every rule id must be in it (default: ../shared/policy/measures.jsonl when present)")
+    @Option(names = "--catalogue", paramLabel = "FILE", description = "measures.jsonl: every rule id must be in it (default for the bundled rules: ../shared/policy/measures.jsonl when present)")
     Path catalogue;
 
-    @Option(names = "--seeds", paramLabel = "DIR", description = "seed texts that @source points into (default: ../shared/seeds when present)")
+    @Option(names = "--seeds", paramLabel = "DIR", description = "folder of the policy texts @source points into (default for the bundled rules: ../shared/seeds when present)")
     Path seeds;
 
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        if (catalogue == null && Files.exists(Path.of("../shared/policy/measures.jsonl"))) catalogue = Path.of("../shared/policy/measures.jsonl");
-        if (seeds == null && Files.isDirectory(Path.of("../shared/seeds"))) seeds = Path.of("../shared/seeds");
+        // The bundled tree is checked against the shared catalogue and seeds; an author's tree against
+        // what the author names (its own policy texts, its own catalogue if any).
+        if (rules.rulesDir() == null || rules.withBundled) {
+            if (catalogue == null && Files.exists(Path.of("../shared/policy/measures.jsonl"))) catalogue = Path.of("../shared/policy/measures.jsonl");
+            if (seeds == null && Files.isDirectory(Path.of("../shared/seeds"))) seeds = Path.of("../shared/seeds");
+        }
         List<RuleSource> sources = rules.sources();
         RuleTree tree = RuleTree.parse(sources);
         List<RuleProblem> problems = new ArrayList<>(tree.problems());

@@ -48,6 +48,16 @@ public final class Explainer {
         return Boolean.TRUE.equals(MVEL.executeExpression(compiled, e));
     }
 
+    /** The value of a fact expression such as {@code hires(HireCategory.GRADUATE_THIS_YEAR, 12)}; null if unknown or not evaluable. */
+    static Object value(String expression, Enterprise e) {
+        try {
+            Serializable compiled = COMPILED.computeIfAbsent(expression, k -> MVEL.compileExpression(k, new ParserContext(CONFIG)));
+            return MVEL.executeExpression(compiled, e);
+        } catch (RuntimeException ex) {
+            return null;
+        }
+    }
+
     /** One condition's verdict: {@code true} passed, {@code false} failed, with its rendering and the actual value. */
     public record Verdict(String condition, String rendered, boolean passed, String actual, List<String> missing) {}
 
@@ -63,9 +73,14 @@ public final class Explainer {
                 continue;
             }
             List<String> missing = new ArrayList<>();
-            List<String> values = new ArrayList<>();
             for (String ref : RuleTree.references(c)) {
                 for (String need : e.missingInputs(ref)) if (!missing.contains(need)) missing.add(need);
+            }
+            List<String> values = new ArrayList<>();
+            String subject = ConditionText.subjectExpression(c);
+            Object value = subject == null ? null : value(subject, e);
+            if (value != null) values.add(String.valueOf(value instanceof Enum<?> en ? en.name() : value));
+            else for (String ref : RuleTree.references(c)) {
                 Object v = e.rawValue(ref);
                 if (v != null && !(v instanceof List<?>)) values.add(FactLabels.label(ref) + " " + v);
             }

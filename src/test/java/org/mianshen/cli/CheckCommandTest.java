@@ -110,7 +110,7 @@ class CheckCommandTest {
                 """);
         CliRun t = CliRun.of("test", "--rules", dir.toString());
         assertThat(t.exit()).isEqualTo(1);
-        assertThat(t.out()).contains("FAIL doc.cases.yaml :: wrong expectation :: yunnan-rent-waiver-3m: expected ELIGIBLE, did not fire (failed: 从业人员 ≤ 300 required, is 从业人员 301)")
+        assertThat(t.out()).contains("FAIL doc.cases.yaml :: wrong expectation :: yunnan-rent-waiver-3m: expected ELIGIBLE, did not fire (failed: 从业人员 ≤ 300 required, is 301)")
                 .contains("0 passed, 1 failed");
     }
 }
