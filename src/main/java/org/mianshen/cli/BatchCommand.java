@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
-@Command(name = "batch", sortOptions = false,
+@Command(name = "batch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = {"Matches a whole registry (JSON Lines or CSV, streamed) on every core: one output line per profile, "
                 + "bad rows to a rejects file, a summary at the end. Memory stays flat whatever the registry size.", ""},
         footer = {"", "Formats (by extension; - = stdin/stdout, JSON Lines):",

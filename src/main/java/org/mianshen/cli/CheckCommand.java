@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "check", sortOptions = false,
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = {"Compiles the rule tree and lints its metadata and cases; prints every problem as file:line:column: message.", ""},
         footer = {"", "Checks: DRL syntax and type errors; required metadata; unique ids; ids in the catalogue (--catalogue);",
                 "validFrom ≤ validTo; @jurisdiction a real GB/T 2260 prefix; @source seed lines exist and contain the quoted",

@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 
-@Command(name = "generate", sortOptions = false,
+@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = {"Generates a realistic sample registry with a seeded generator (same seed, same file): the seed jurisdictions "
                 + "(全国 elsewhere, 云南 53, 大同 1402, 河南 41, 新乡 4107, 获嘉 410724), enterprises, individual businesses and "
                 + "cooperatives of every size, premises, hires, loans, designations, and some fields left unknown.", ""},

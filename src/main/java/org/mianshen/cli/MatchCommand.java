@@ -29,7 +29,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "match", sortOptions = false,
+@Command(name = "match", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = {"Lists the relief measures one enterprise profile (JSON) is entitled to: what, how much, why, on which legal basis, as of a date.", ""},
         footer = {"", "Examples:",
                 "  mianshen match samples/profiles/yunnan-restaurant-state-premises.json --as-of 2022-06-30",

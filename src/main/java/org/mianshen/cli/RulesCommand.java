@@ -15,7 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "rules", sortOptions = false,
+@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = {"Lists the loaded catalogue: one entry per rule with its source, validity and jurisdiction.", ""},
         footer = {"", "Examples:", "  mianshen rules", "  mianshen rules --format json | jq '.[].measureId'",
                 "  mianshen rules --rules my-rules/ --with-bundled"})

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "schema",
+@Command(name = "schema", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Prints the JSON Schema (draft 2020-12) of the enterprise profile: every field with its meaning and unit.", ""},
         footer = {"", "Example:", "  mianshen schema > profile.schema.json"})
 public final class SchemaCommand implements Callable<Integer> {

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "test",
+@Command(name = "test", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Runs the .cases.yaml files beside the rules and reports every failing case.", ""},
         footer = {"", "Examples:",
                 "  mianshen test                                   # all bundled cases",
