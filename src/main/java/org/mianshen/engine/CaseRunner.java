@@ -14,12 +14,7 @@ import org.mianshen.reference.Uscc;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -218,18 +213,9 @@ public final class CaseRunner {
 
     /** The cases files of the bundled rule tree. */
     public static List<CaseFile> bundled() {
-        URL url = CaseRunner.class.getClassLoader().getResource("rules");
-        if (url == null) return List.of();
         try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try { fs = FileSystems.newFileSystem(uri, Map.of()); }
-                catch (FileSystemAlreadyExistsException e) { fs = FileSystems.getFileSystem(uri); }
-                return fromPath(fs.getPath("/rules"));
-            }
-            return fromPath(Path.of(uri));
-        } catch (Exception e) {
+            return fromPath(RuleSource.bundledRoot());
+        } catch (IOException e) {
             throw new IllegalStateException("cannot read the bundled cases: " + e.getMessage(), e);
         }
     }

@@ -46,19 +46,26 @@ public record RuleSource(String path, String text, Path location) {
     }
 
     private static List<RuleSource> walkBundled() {
+        try {
+            return fromDirectory(bundledRoot(), false);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the bundled rules: " + e.getMessage(), e);
+        }
+    }
+
+    /** The bundled rule tree as a directory: {@code rules/} in the jar or in the class output folder. */
+    static Path bundledRoot() throws IOException {
         URL url = RuleSource.class.getClassLoader().getResource("rules");
-        if (url == null) throw new IllegalStateException("the bundled rules/ tree is not on the classpath");
+        if (url == null) throw new IOException("the bundled rules/ tree is not on the classpath");
         try {
             URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try { fs = FileSystems.newFileSystem(uri, Map.of()); }
-                catch (FileSystemAlreadyExistsException e) { fs = FileSystems.getFileSystem(uri); }
-                return fromDirectory(fs.getPath("/rules"), false);
-            }
-            return fromDirectory(Path.of(uri), false);
-        } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot read the bundled rules: " + e.getMessage(), e);
+            if (!"jar".equals(uri.getScheme())) return Path.of(uri);
+            FileSystem fs;
+            try { fs = FileSystems.newFileSystem(uri, Map.of()); }
+            catch (FileSystemAlreadyExistsException e) { fs = FileSystems.getFileSystem(uri); }
+            return fs.getPath("/rules");
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
         }
     }
 
