@@ -118,6 +118,7 @@ public final class MatchCommand implements Callable<Integer> {
 
     private static String explainText(List<NotEntitled> list) {
         StringBuilder sb = new StringBuilder("\n未享受的措施（--explain，差一个条件的排在前面）：\n");
+        if (list.isEmpty()) sb.append("  （无：所在地区现行的措施均已列出）\n");
         for (NotEntitled n : list) {
             sb.append(n.nearMiss() ? "  ★ " : "  - ").append(n.measureId()).append(" ").append(n.title()).append('\n');
             for (String f : n.failed()) sb.append("      ✗ ").append(f).append('\n');
