@@ -64,11 +64,12 @@ public final class BatchRunner {
                           boolean progress) {
         public Options {
             if (threads <= 0) threads = Runtime.getRuntime().availableProcessors();
-            if (chunkSize <= 0) chunkSize = 1000;
+            if (chunkSize <= 0) chunkSize = DEFAULT_CHUNK;
             if (asOf == null) asOf = LocalDate.now();
             if (riskAreas == null) riskAreas = RiskAreas.none();
             if (inFormat == null) inFormat = Format.of(input);
             if (outFormat == null) outFormat = output == null || output.equals("-") ? Format.JSONL : Format.of(output);
+            if (outFormat == null && Files.exists(Path.of(output)) && !Files.isRegularFile(Path.of(output))) outFormat = Format.JSONL; // /dev/null, a FIFO
         }
 
         public static Options of(String input, String output) {
@@ -77,9 +78,15 @@ public final class BatchRunner {
     }
 
     /** How a run ended: exit code (0, 1, 2, 130), the summary, and a message for people when it did not complete. */
-    public record Result(int exitCode, Summary.Report report, String message) {}
+    public record Result(int exitCode, Summary.Report report, String message, long bytesWritten) {}
 
     public static final int OK = 0, INTERNAL = 1, BAD_INPUT = 2, INTERRUPTED = 130;
+
+    /**
+     * Profiles per chunk (one fireAllRules each). With the current rule tree a result is ~85 KB of JSON, so a
+     * chunk of 250 is ~21 MB of output; 2 × threads + 2 chunks in flight bound the memory the pipeline holds.
+     */
+    public static final int DEFAULT_CHUNK = 250;
 
     private final RuleEngine engine;
     private final Options o;
@@ -91,7 +98,7 @@ public final class BatchRunner {
     private boolean finished;                    // guarded by commitLock: committed or cleaned up
     private final List<Path> temps = new ArrayList<>();
     private final AtomicLong rowsRead = new AtomicLong();
-    private volatile long writtenRows, rejectedRows, lastLineDone;
+    private volatile long writtenRows, rejectedRows, lastLineDone, bytesOut;
     private final List<Thread> threads = new ArrayList<>();
 
     public BatchRunner(RuleEngine engine, Options options, PrintWriter err) {
@@ -311,11 +318,12 @@ public final class BatchRunner {
             problem = (code == INTERRUPTED ? "interrupted: " : (problem == null ? "" : problem + "; ")) + where;
         }
         if (hooked) { try { Runtime.getRuntime().removeShutdownHook(hook); } catch (IllegalStateException ignored) { } }
-        return new Result(code, report, problem);
+        return new Result(code, report, problem, bytesOut);
     }
 
     private void emit(ChunkOutput.Done d, Sink out, Sink rej, Progress progress, Semaphore permits) throws IOException {
         out.out.write(d.out());
+        bytesOut += d.out().length;
         if (d.rejects() != null && rej != null) rej.out.write(d.rejects());
         writtenRows += d.written();
         rejectedRows += d.rejected();
@@ -355,7 +363,7 @@ public final class BatchRunner {
 
     private String outName() { return isStdout() ? "stdout" : o.output(); }
 
-    private Result fail(int code, String message) { return new Result(code, null, message); }
+    private Result fail(int code, String message) { return new Result(code, null, message, 0); }
 
     private static Result close(InputStream in, Result r) {
         try { if (in != System.in) in.close(); } catch (IOException ignored) { }
@@ -384,17 +392,29 @@ public final class BatchRunner {
                 }, null, null, null);
             }
             Path target = Path.of(name).toAbsolutePath();
+            if (Files.exists(target) && !Files.isRegularFile(target)) {
+                // a device or named pipe (/dev/null, a FIFO): nothing to rename, write straight to it
+                FileOutputStream direct = new FileOutputStream(target.toFile());
+                return new Sink(new BufferedOutputStream(direct, 1 << 20), null, target, direct);
+            }
             Path dir = target.getParent();
             if (dir != null && !Files.isDirectory(dir)) throw new NoSuchFileException(dir + ": no such directory");
             Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".partial");
             synchronized (owner.temps) { owner.temps.add(temp); }
+            readableByAll(temp);
             FileOutputStream fos = new FileOutputStream(temp.toFile());
             return new Sink(new BufferedOutputStream(fos, 1 << 20), temp, target, fos);
         }
 
+        /** createTempFile makes the file private (rw-------); an output file should be like any other (rw-r--r--). */
+        static void readableByAll(Path p) {
+            try { Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--")); }
+            catch (UnsupportedOperationException | IOException ignored) { }
+        }
+
         void commit() throws IOException {
             out.flush();
-            if (temp == null) return;
+            if (temp == null) { if (fos != null) out.close(); return; }
             fos.getFD().sync();
             out.close();
             try {

@@ -32,10 +32,11 @@ public abstract class ResultFormat {
     public static ResultFormat of(BatchRunner.Format f) { return f == BatchRunner.Format.CSV ? new Csv() : new JsonLines(); }
 
     static final class JsonLines extends ResultFormat {
-        private static final ObjectWriter W = Json.MAPPER.writerFor(MatchResult.class).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        private final com.fasterxml.jackson.databind.ObjectMapper mapper = EntitlementSerializer.mapper();
+        private final ObjectWriter W = mapper.writerFor(MatchResult.class).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
         @Override public Session open(OutputStream out) throws IOException {
-            JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out);
+            JsonGenerator g = mapper.getFactory().createGenerator(out);
             g.setRootValueSeparator(null);
             return new Session() {
                 @Override public void write(MatchResult r) throws IOException { W.writeValue(g, r); g.writeRaw('\n'); }

@@ -141,12 +141,30 @@ public final class Summary {
                 enterprisesByJurisdiction.forEach((k, v) -> sb.append(String.format("  %-24s %12s%n", k, n(v))));
             }
             if (!entitlementsByFamily.isEmpty()) {
-                sb.append("\n按政策类别：              可享受      需补充信息        金额合计（元，可享受）\n");
-                entitlementsByFamily.forEach((k, v) -> sb.append(String.format("  %-36s %10s %10s %22s%n", k, n(v.eligible), n(v.needsInfo), n(v.amountYuan))));
+                sb.append("\n按政策类别（前 20 类）：      可享受      需补充信息        金额合计（元，可享受）\n");
+                int shown = 0;
+                for (var e : entitlementsByFamily.entrySet()) {
+                    if (shown++ == 20) {
+                        sb.append("  … 另 ").append(entitlementsByFamily.size() - 20).append(" 类（完整列表：--summary FILE）\n");
+                        break;
+                    }
+                    var v = e.getValue();
+                    sb.append(String.format("  %-36s %10s %10s %22s%n", e.getKey(), n(v.eligible), n(v.needsInfo), n(v.amountYuan)));
+                }
+                long total = 0;
+                for (var v : entitlementsByFamily.values()) total += v.amountYuan;
+                sb.append(String.format("  %-36s %10s %10s %22s%n", "合计（全部类别）", "", "", n(total)));
             }
             if (!entitlementsByMeasure.isEmpty()) {
-                sb.append("\n按措施：                    可享受      需补充信息\n");
-                entitlementsByMeasure.forEach((k, v) -> sb.append(String.format("  %-36s %10s %10s%n", k, n(v.eligible), n(v.needsInfo))));
+                sb.append("\n按措施（前 20 项）：          可享受      需补充信息\n");
+                int shown = 0;
+                for (var e : entitlementsByMeasure.entrySet()) {
+                    if (shown++ == 20) {
+                        sb.append("  … 另 ").append(entitlementsByMeasure.size() - 20).append(" 项措施（完整列表：--summary FILE）\n");
+                        break;
+                    }
+                    sb.append(String.format("  %-36s %10s %10s%n", e.getKey(), n(e.getValue().eligible), n(e.getValue().needsInfo)));
+                }
             }
             if (stoppedAt != null) sb.append('\n').append(stoppedAt).append('\n');
             return sb.toString();

@@ -72,7 +72,7 @@ public final class BatchCommand implements Callable<Integer> {
     boolean unordered;
 
     @Option(names = "--chunk-size", paramLabel = "ROWS", description = "profiles per chunk, matched with one fireAllRules (default: ${DEFAULT-VALUE})")
-    int chunkSize = 1000;
+    int chunkSize = BatchRunner.DEFAULT_CHUNK;
 
     @Option(names = "--progress", negatable = true, description = "progress bar on stderr (default: only in a terminal)")
     Boolean progress;

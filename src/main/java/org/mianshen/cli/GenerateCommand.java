@@ -54,6 +54,8 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         Path target = Path.of(output).toAbsolutePath();
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".partial");
+        try { Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--")); }
+        catch (UnsupportedOperationException ignored) { }
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             g.write(n, f, w);
         } catch (IOException | RuntimeException e) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.mianshen.model.Profile;
 
@@ -36,7 +35,7 @@ import java.util.Map;
  */
 public final class CsvProfiles {
     private static final CsvMapper CSV = new CsvMapper();
-    private static final ObjectReader ROW = CSV.readerForArrayOf(String.class).with(CsvParser.Feature.WRAP_AS_ARRAY);
+    private static final ObjectReader ROW = CSV.readerForArrayOf(String.class);
     private static final ObjectWriter ROW_WRITER = CSV.writerFor(String[].class).with(CsvSchema.emptySchema().withoutHeader())
             .with(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -161,7 +160,9 @@ public final class CsvProfiles {
 
     /** One CSV record (with its line feed) from cells; null = empty cell. */
     public static String writeRow(String... cells) {
-        try { return ROW_WRITER.writeValueAsString(cells); }
+        String[] c = cells.clone();
+        for (int i = 0; i < c.length; i++) if (c[i] == null) c[i] = "";   // Jackson CSV drops null array elements
+        try { return ROW_WRITER.writeValueAsString(c); }
         catch (JsonProcessingException e) { throw new IllegalStateException(e); }
     }
 

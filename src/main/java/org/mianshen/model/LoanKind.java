@@ -13,5 +13,6 @@ public enum LoanKind {
     /** 供应链/应收账款/订单融资 */ SUPPLY_CHAIN,
     /** 交通物流专项再贷款支持的贷款 */ TRANSPORT_LOGISTICS,
     /** 设备更新改造贷款 */ EQUIPMENT_RENEWAL,
+    /** 商用货车消费贷款 (货车司机购车贷款) */ COMMERCIAL_TRUCK,
     /** 其他 */ OTHER
 }

@@ -1,0 +1,39 @@
+package org.mianshen.batch;
+
+import com.fasterxml.jackson.databind.ObjectWriter;
+import org.junit.jupiter.api.Test;
+import org.mianshen.engine.MatchService;
+import org.mianshen.engine.RuleEngine;
+import org.mianshen.io.Json;
+import org.mianshen.io.ProfileReader;
+import org.mianshen.model.MatchResult;
+import org.mianshen.reference.RiskAreas;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The batch's fast entitlement serializer writes exactly the bytes Json.MAPPER writes. */
+class EntitlementSerializerTest {
+    @Test
+    void sameBytesAsTheContractMapper() throws Exception {
+        MatchService service = new MatchService(RuleEngine.bundled(), LocalDate.of(2022, 6, 30), RiskAreas.none());
+        ObjectWriter fast = EntitlementSerializer.mapper().writerFor(MatchResult.class);
+        ObjectWriter plain = Json.MAPPER.writerFor(MatchResult.class);
+        ProfileReader reader = new ProfileReader();
+        int entitlements = 0, withAlso = 0, withAmount = 0;
+        for (String line : Registries.lines(1500, 21, BatchRunner.Format.JSONL)) {
+            ProfileReader.Read read;
+            try { read = reader.read(line); } catch (org.mianshen.io.InputError e) { continue; }
+            MatchResult r = service.match(read);
+            for (var e : r.entitlements()) {
+                entitlements++;
+                if (e.alsoBasedOn() != null && !e.alsoBasedOn().isEmpty()) withAlso++;
+                if (e.amountYuan() != null) withAmount++;
+            }
+            assertThat(fast.writeValueAsString(r)).isEqualTo(plain.writeValueAsString(r));
+        }
+        assertThat(entitlements).isPositive();
+        System.out.printf("compared %d entitlements (%d with alsoBasedOn, %d with amounts)%n", entitlements, withAlso, withAmount);
+    }
+}
