@@ -20,6 +20,6 @@ rules=$(java -jar "$jar" rules | tail -1)
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(java -version 2>&1 | head -1)"
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ); $rules; median of $n runs"
 printf '%-58s %6s ms  %5s\n' "bare JVM start (java -version)" "$bare" "1.0x"
-printf '%-58s %6s ms  %5.1fx\n' "./mianshen match (executable model + CDS archive)" "$launcher" "$(awk "BEGIN{print $launcher/$bare}")"
+printf '%-58s %6s ms  %5.1fx\n' "./mianshen match (exec. model, CDS archive, C1, serial GC)" "$launcher" "$(awk "BEGIN{print $launcher/$bare}")"
 printf '%-58s %6s ms  %5.1fx\n' "java -jar match (executable model, no CDS)" "$plain" "$(awk "BEGIN{print $plain/$bare}")"
 printf '%-58s %6s ms  %5.1fx\n' "java -jar match (runtime DRL compilation, drools-mvel)" "$drl" "$(awk "BEGIN{print $drl/$bare}")"

@@ -61,7 +61,15 @@ public final class BatchRunner {
     /** What to run. {@code input}/{@code output} "-" = stdin/stdout; null output = stdout. */
     public record Options(String input, String output, Format inFormat, Format outFormat, LocalDate asOf, RiskAreas riskAreas,
                           int threads, Path rejects, Path summary, boolean ordered, int chunkSize, boolean failOnReject,
-                          boolean progress) {
+                          boolean progress, boolean compact) {
+        /** Without {@code compact}: every entitlement in the full contract. */
+        public Options(String input, String output, Format inFormat, Format outFormat, LocalDate asOf, RiskAreas riskAreas,
+                       int threads, Path rejects, Path summary, boolean ordered, int chunkSize, boolean failOnReject,
+                       boolean progress) {
+            this(input, output, inFormat, outFormat, asOf, riskAreas, threads, rejects, summary, ordered, chunkSize,
+                    failOnReject, progress, false);
+        }
+
         public Options {
             if (threads <= 0) threads = Runtime.getRuntime().availableProcessors();
             if (chunkSize <= 0) chunkSize = DEFAULT_CHUNK;
@@ -105,6 +113,12 @@ public final class BatchRunner {
         this.engine = engine;
         this.o = options;
         this.err = err;
+    }
+
+    /** What each entitlement carries: CSV has no reasons column, --compact keeps what differs per enterprise. */
+    private ResultAssembler.Detail detail() {
+        if (o.compact()) return ResultAssembler.Detail.COMPACT;
+        return o.outFormat() == Format.CSV ? ResultAssembler.Detail.WITHOUT_REASONS : ResultAssembler.Detail.FULL;
     }
 
     /** Replaces the matching processor (the benchmark's I/O floor and naive baseline). */
@@ -167,7 +181,7 @@ public final class BatchRunner {
         ResultAssembler assembler = new ResultAssembler(engine.catalogue());
         ResultFormat format = ResultFormat.of(o.outFormat());
         ChunkProcessor.Factory f = factory != null ? factory
-                : tally -> new MatchingProcessor(engine, parser, deriver, assembler, format, tally);
+                : tally -> new MatchingProcessor(engine, parser, deriver, assembler, format, tally, detail());
 
         int n = o.threads();
         int inFlight = n * 2 + 2;

@@ -24,13 +24,15 @@ public final class MatchingProcessor implements ChunkProcessor {
     private final ResultAssembler assembler;
     private final ResultFormat format;
     private final Summary.Tally tally;
+    private final ResultAssembler.Detail detail;
     private Matcher matcher;
     private final List<Enterprise> batch = new ArrayList<>(1024);
     private final List<ProfileReader.Read> reads = new ArrayList<>(1024);
     private final List<Integer> index = new ArrayList<>(1024);
 
     public MatchingProcessor(RuleEngine engine, RowParser parser, Deriver deriver, ResultAssembler assembler,
-                             ResultFormat format, Summary.Tally tally) {
+                             ResultFormat format, Summary.Tally tally, ResultAssembler.Detail detail) {
+        this.detail = detail;
         this.engine = engine;
         this.parser = parser;
         this.deriver = deriver;
@@ -79,7 +81,7 @@ public final class MatchingProcessor implements ChunkProcessor {
                 continue;
             }
             Enterprise e = batch.get(k);
-            MatchResult r = assembler.assemble(e, reads.get(k).warnings());
+            MatchResult r = assembler.assemble(e, reads.get(k).warnings(), detail);
             s.write(r);
             out.wrote();
             tally.matched(r, e.getRegionCode());

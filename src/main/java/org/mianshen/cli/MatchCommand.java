@@ -2,6 +2,7 @@ package org.mianshen.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mianshen.engine.Explainer;
+import org.mianshen.engine.Deriver;
 import org.mianshen.engine.MatchService;
 import org.mianshen.engine.NotEntitled;
 import org.mianshen.engine.RuleTreeException;
@@ -65,6 +66,7 @@ public final class MatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         var err = spec.commandLine().getErr();
+        rules.prefetch();
         ProfileReader.Read read;
         try {
             read = new ProfileReader().read(readInput());
@@ -82,9 +84,13 @@ public final class MatchCommand implements Callable<Integer> {
             err.println("mianshen match: --risk-areas: " + e.getMessage());
             return Main.BAD_INPUT;
         }
+        // Derive the facts (reference data: regions, industries, 300号) before waiting for the rules,
+        // which load in the background meanwhile (RuleOptions.prefetch).
+        Deriver deriver = new Deriver(asOf == null ? LocalDate.now() : asOf, risk);
+        Enterprise enterprise = deriver.derive(read.profile());
         MatchService service;
         try {
-            service = new MatchService(rules.engine(), asOf == null ? LocalDate.now() : asOf, risk);
+            service = new MatchService(rules.engine(), deriver);
         } catch (RuleTreeException e) {
             err.println("mianshen match: " + e.getMessage());
             return Main.BAD_INPUT;
@@ -92,7 +98,7 @@ public final class MatchCommand implements Callable<Integer> {
             err.println("mianshen match: --rules: " + e.getMessage());
             return Main.BAD_INPUT;
         }
-        MatchResult result = service.match(read);
+        MatchResult result = service.match(enterprise, read.warnings());
         List<NotEntitled> notEntitled = null;
         if (explain) {
             Enterprise e = service.derive(read);

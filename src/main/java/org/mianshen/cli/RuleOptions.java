@@ -30,6 +30,32 @@ public final class RuleOptions {
 
     public RuleTree parse() throws IOException { return RuleTree.parse(sources()); }
 
+    /**
+     * Starts building the bundled engine on a background thread, so that loading the precompiled model
+     * and building the KieBase (~300 ms) overlap with reading the input and loading the reference data on
+     * the main thread (start-up benchmark: BENCHMARKS.md). {@link #engine()} then waits for it.
+     * Does nothing with {@code --rules}: an author's tree is compiled where its errors can be reported.
+     */
+    public void prefetch() {
+        if (rulesDir == null) prefetchBundled();
+    }
+
+    private static volatile boolean prefetching;
+
+    /** Starts loading the bundled engine in the background, once per process. */
+    static synchronized void prefetchBundled() {
+        if (prefetching) return;
+        prefetching = true;
+        Thread t = new Thread(() -> {
+            try {
+                RuleEngine.bundled();
+                org.mianshen.engine.Explainer.warmUp();
+            } catch (Throwable ignored) { /* engine() reports it on the main thread */ }
+        }, "mianshen-load-rules");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** The compiled engine; the bundled one is shared per process. */
     public RuleEngine engine() throws IOException {
         return rulesDir == null ? RuleEngine.bundled() : RuleEngine.compile(sources());

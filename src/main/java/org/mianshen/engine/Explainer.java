@@ -63,6 +63,15 @@ public final class Explainer {
         return MVEL.executeExpression(compiled, e);
     }
 
+    /**
+     * Loads MVEL and runs a first expression, so that the first real evaluation (a disjunction with an
+     * unknown fact, {@link MissingFacts}) does not pay ~80 ms of class loading on the critical path.
+     */
+    public static void warmUp() {
+        try { execute("atMost(employees, 300) || yes(manufacturing)", new Enterprise(new org.mianshen.model.Profile())); }
+        catch (RuntimeException ignored) { /* only a warm-up */ }
+    }
+
     /** The value of a fact expression such as {@code hires(HireCategory.GRADUATE_THIS_YEAR, 12)}; null if unknown or not evaluable. */
     static Object value(String expression, Enterprise e) {
         try {

@@ -6,6 +6,7 @@ import org.mianshen.model.MatchResult;
 import org.mianshen.reference.RiskAreas;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /** One profile in, one result out: derive, match, assemble. For `match` and tests. */
 public final class MatchService {
@@ -14,15 +15,23 @@ public final class MatchService {
     private final ResultAssembler assembler;
 
     public MatchService(RuleEngine engine, LocalDate asOf, RiskAreas riskAreas) {
+        this(engine, new Deriver(asOf, riskAreas));
+    }
+
+    public MatchService(RuleEngine engine, Deriver deriver) {
         this.engine = engine;
-        this.deriver = new Deriver(asOf, riskAreas);
+        this.deriver = deriver;
         this.assembler = new ResultAssembler(engine.catalogue());
     }
 
     public MatchResult match(ProfileReader.Read read) {
-        Enterprise e = deriver.derive(read.profile());
+        return match(deriver.derive(read.profile()), read.warnings());
+    }
+
+    /** Matches an enterprise derived beforehand (by {@link #derive} or the same {@link Deriver}). */
+    public MatchResult match(Enterprise e, List<String> readWarnings) {
         try (Matcher m = engine.newMatcher()) { m.match(e); }
-        return assembler.assemble(e, read.warnings());
+        return assembler.assemble(e, readWarnings);
     }
 
     /** The derived fact alone (for explanations). */

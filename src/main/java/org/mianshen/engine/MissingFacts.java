@@ -18,7 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class MissingFacts {
     /** One top-level condition: its references and, if it is a disjunction, its branches. */
-    private record Condition(List<String> references, List<String> branches) {}
+    private record Condition(List<String> references, List<Branch> branches) {}
+
+    /** A branch of a disjunction with the facts it references (parsed once, not per enterprise). */
+    private record Branch(String expression, List<String> references) {}
 
     private final Map<String, List<Condition>> byMeasure = new ConcurrentHashMap<>();
 
@@ -38,11 +41,11 @@ final class MissingFacts {
         return missing;
     }
 
-    private static boolean someBranchKnownTrue(List<String> branches, Enterprise e) {
-        for (String b : branches) {
+    private static boolean someBranchKnownTrue(List<Branch> branches, Enterprise e) {
+        for (Branch b : branches) {
             boolean known = true;
-            for (String ref : RuleTree.references(b)) if (!e.missingInputs(ref).isEmpty()) { known = false; break; }
-            if (known && Explainer.holds(b, e)) return true;
+            for (String ref : b.references()) if (!e.missingInputs(ref).isEmpty()) { known = false; break; }
+            if (known && Explainer.holds(b.expression(), e)) return true;
         }
         return false;
     }
@@ -51,7 +54,8 @@ final class MissingFacts {
         List<Condition> out = new ArrayList<>(m.conditions().size());
         for (String c : m.conditions()) {
             List<String> branches = disjuncts(c);
-            out.add(new Condition(RuleTree.references(c), branches.size() > 1 ? branches : null));
+            out.add(new Condition(RuleTree.references(c), branches.size() > 1
+                    ? branches.stream().map(b -> new Branch(b, RuleTree.references(b))).toList() : null));
         }
         return out;
     }

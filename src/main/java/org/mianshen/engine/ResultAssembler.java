@@ -22,53 +22,117 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ResultAssembler {
     private final Map<String, Integer> order = new HashMap<>();
+    /** Measure id → {family index, catalogue position}. */
+    private final Map<String, int[]> index = new HashMap<>();
     private final Map<String, List<String[]>> reasonTemplates = new ConcurrentHashMap<>();
 
     public ResultAssembler(List<Measure> catalogue) {
-        for (int i = 0; i < catalogue.size(); i++) order.put(catalogue.get(i).id(), i);
+        Map<String, Integer> families = new HashMap<>();
+        for (int i = 0; i < catalogue.size(); i++) {
+            Measure m = catalogue.get(i);
+            order.put(m.id(), i);
+            int family = families.computeIfAbsent(m.family() == null ? m.id() : m.family(), k -> families.size());
+            index.put(m.id(), new int[]{family, i});
+        }
     }
 
-    public MatchResult assemble(Enterprise e, List<String> readWarnings) {
-        Map<String, List<Grant>> byFamily = new LinkedHashMap<>();
-        for (Grant g : e.hits) byFamily.computeIfAbsent(g.measure.family(), k -> new ArrayList<>(2)).add(g);
-        List<Entitlement> out = new ArrayList<>(byFamily.size());
-        for (List<Grant> family : byFamily.values()) {
-            family.sort(BEST_FIRST.thenComparing(g -> order.getOrDefault(g.measure.id(), 0)));
+    public MatchResult assemble(Enterprise e, List<String> readWarnings) { return assemble(e, readWarnings, Detail.FULL); }
+
+    /** How much of the contract each entitlement carries. */
+    public enum Detail {
+        /** Everything (§2 contract). */
+        FULL,
+        /** Everything but {@code reasons}, which are rendered per condition and cost a fifth of a batch run. */
+        WITHOUT_REASONS,
+        /**
+         * Only what differs between enterprises: id, family, status, amount, missing facts (and the same for
+         * {@code alsoBasedOn}). Title, reasons, detail, confirm list, basis and validity are the measure's
+         * (367 of the 369 rules write a constant detail), listed by {@code mianshen rules --format json} or
+         * shown by {@code match}; the full contract is ~85 KB per enterprise, this ~6 KB.
+         */
+        COMPACT
+    }
+
+    public MatchResult assemble(Enterprise e, List<String> readWarnings, Detail detail) {
+        boolean compact = detail == Detail.COMPACT;
+        // Group the grants by family and order the families with primitive keys, one map lookup per grant:
+        // a batch assembles ~90 grants per enterprise, millions of times (profiled: BENCHMARKS.md).
+        List<Grant> hits = e.hits;
+        int n = hits.size();
+        long[] byFamily = new long[n];                       // family index << 32 | position in hits
+        for (int i = 0; i < n; i++) byFamily[i] = ((long) index(hits.get(i).measure)[0] << 32) | i;
+        java.util.Arrays.sort(byFamily);
+        List<Entitlement> unordered = new ArrayList<>();
+        List<Long> keys = new ArrayList<>();
+        List<Grant> family = new ArrayList<>(4);
+        for (int i = 0; i < n; ) {
+            int j = i;
+            family.clear();
+            while (j < n && (byFamily[j] >>> 32) == (byFamily[i] >>> 32)) family.add(hits.get((int) byFamily[j++]));
+            i = j;
+            if (family.size() > 1) family.sort(bestFirst);
             Grant best = family.get(0);
-            List<Entitlement.AlsoBasedOn> also = new ArrayList<>(family.size() - 1);
-            for (int i = 1; i < family.size(); i++) {
-                Grant g = family.get(i);
-                also.add(new Entitlement.AlsoBasedOn(g.measure.id(), g.status(), g.amountYuan, g.detail,
-                        labelled(g.missing), Basis.of(g.measure)));
+            List<Entitlement.AlsoBasedOn> also = family.size() == 1 ? List.of() : new ArrayList<>(family.size() - 1);
+            for (int k = 1; k < family.size(); k++) {
+                Grant g = family.get(k);
+                also.add(compact
+                        ? new Entitlement.AlsoBasedOn(g.measure.id(), g.status(), g.amountYuan, null, labelled(g.missing), null)
+                        : new Entitlement.AlsoBasedOn(g.measure.id(), g.status(), g.amountYuan, g.detail,
+                                labelled(g.missing), Basis.of(g.measure)));
             }
             Measure m = best.measure;
-            out.add(new Entitlement(m.id(), m.family(), best.status(), m.title(), m.benefitType(), best.amountYuan,
-                    best.detail, reasons(m, e), labelled(best.missing), m.confirm(), Basis.of(m),
-                    m.validFrom(), m.validTo(), also));
+            keys.add(((long) rank(best.status()) << 32) | (((long) index(m)[1] << 16) | unordered.size()));
+            unordered.add(compact
+                    ? new Entitlement(m.id(), m.family(), best.status(), null, null, best.amountYuan, null, null,
+                            labelled(best.missing), null, null, null, null, also)
+                    : new Entitlement(m.id(), m.family(), best.status(), m.title(), m.benefitType(), best.amountYuan,
+                            best.detail, detail == Detail.FULL ? reasons(m, e) : null, labelled(best.missing), m.confirm(), Basis.of(m),
+                            m.validFrom(), m.validTo(), also));
         }
-        out.sort(Comparator.comparing((Entitlement x) -> x.status() == Grant.Status.ELIGIBLE ? 0 : 1)
-                .thenComparing(x -> order.getOrDefault(x.measureId(), 0)));
+        // ELIGIBLE before NEEDS_INFO, then catalogue order of the primary measure
+        long[] sorted = new long[keys.size()];
+        for (int k = 0; k < sorted.length; k++) sorted[k] = keys.get(k);
+        java.util.Arrays.sort(sorted);
+        List<Entitlement> out = new ArrayList<>(sorted.length);
+        for (long k : sorted) out.add(unordered.get((int) (k & 0xFFFF)));
         List<String> warnings = new ArrayList<>(readWarnings);
         warnings.addAll(e.warnings);
         if (e.getRegionCode() == null) warnings.add("regionCode 未提供：只评估全国性措施，地方措施无法判断");
         return new MatchResult(e.getUscc(), e.getName(), e.asOf, derived(e), out, warnings);
     }
 
-    /** ELIGIBLE before NEEDS_INFO, then the larger amount, then the more local measure. */
-    private static final Comparator<Grant> BEST_FIRST = Comparator
-            .comparing((Grant g) -> g.status() == Grant.Status.ELIGIBLE ? 0 : 1)
-            .thenComparing(g -> g.amountYuan == null ? 0L : -g.amountYuan)
-            .thenComparing(g -> -g.measure.jurisdiction().length());
+    private int order(String measureId) { return order.getOrDefault(measureId, 0); }
+
+    /** {family index, catalogue position}; a measure outside the catalogue (tests) sorts last, alone. */
+    private int[] index(Measure m) {
+        int[] i = index.get(m.id());
+        return i != null ? i : new int[]{Integer.MAX_VALUE - (m.id().hashCode() & 0xFFFF), 0xFFFF};
+    }
+
+    private static int rank(Grant.Status s) { return s == Grant.Status.ELIGIBLE ? 0 : 1; }
+
+    /** Within a family: ELIGIBLE before NEEDS_INFO, then the larger amount, the more local measure, catalogue order. */
+    private final Comparator<Grant> bestFirst = (a, b) -> {
+        int c = Integer.compare(rank(a.status()), rank(b.status()));
+        if (c != 0) return c;
+        c = Long.compare(b.amountYuan == null ? 0L : b.amountYuan, a.amountYuan == null ? 0L : a.amountYuan);
+        if (c != 0) return c;
+        c = Integer.compare(b.measure.jurisdiction().length(), a.measure.jurisdiction().length());
+        return c != 0 ? c : Integer.compare(order(a.measure.id()), order(b.measure.id()));
+    };
+
 
     private static MatchResult.Derived derived(Enterprise e) {
         return new MatchResult.Derived(e.entityType, e.scale, e.scaleBasis, e.smallLowProfit, e.section, e.division,
                 e.serviceIndustry, e.province, e.prefecture, e.county, e.countyRiskThisYear, e.prefectureRiskThisYear);
     }
 
+    private static final Map<String, String> LABELLED = new ConcurrentHashMap<>();
+
     private static List<String> labelled(List<String> missing) {
         if (missing.isEmpty()) return List.of();
         List<String> out = new ArrayList<>(missing.size());
-        for (String m : missing) out.add(FactLabels.withName(m));
+        for (String m : missing) out.add(LABELLED.computeIfAbsent(m, FactLabels::withName));
         return out;
     }
 

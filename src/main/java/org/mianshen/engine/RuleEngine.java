@@ -52,14 +52,17 @@ public final class RuleEngine {
         List<RuleSource> sources = RuleSource.bundled();
         if (!"false".equals(System.getProperty("mianshen.precompiled"))) {
             try {
-                RulePrecompiler.Manifest m = RulePrecompiler.manifest();
+                RulePrecompiler.Manifest m = RulePrecompiler.index();
                 if (m != null && m.fingerprint().equals(RulePrecompiler.fingerprint(sources))) {
                     List<org.drools.model.Model> models = new ArrayList<>();
                     for (String cls : m.modelClasses()) {
                         models.add((org.drools.model.Model) Class.forName(cls).getDeclaredConstructor().newInstance());
                     }
-                    return new RuleEngine(org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(models),
-                            m.catalogue(), "executable model (precompiled)");
+                    KieBase kieBase = org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(models);
+                    RulePrecompiler.Manifest full = RulePrecompiler.manifest();   // the catalogue (Jackson)
+                    if (full != null && m.fingerprint().equals(full.fingerprint())) {
+                        return new RuleEngine(kieBase, full.catalogue(), "executable model (precompiled)");
+                    }
                 }
             } catch (IOException | ReflectiveOperationException e) {
                 // fall through to compiling the DRL: slower to start, same rules

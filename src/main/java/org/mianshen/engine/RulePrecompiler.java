@@ -34,6 +34,8 @@ import java.util.zip.ZipInputStream;
  */
 public final class RulePrecompiler {
     static final String MANIFEST = "precompiled/manifest.json";
+    /** The same fingerprint, files and model classes as plain lines, readable before Jackson has started. */
+    static final String INDEX = "precompiled/index.txt";
 
     /** What the build step leaves for the engine. */
     public record Manifest(String fingerprint, List<String> files, List<String> modelClasses, List<org.mianshen.model.Measure> catalogue) {}
@@ -80,8 +82,12 @@ public final class RulePrecompiler {
         if (models.isEmpty()) throw new IllegalStateException("the executable model lists no model class");
         Path manifest = classes.resolve(MANIFEST);
         Files.createDirectories(manifest.getParent());
-        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(manifest.toFile(),
-                new Manifest(fingerprint(sources), sources.stream().map(RuleSource::path).toList(), models, tree.measures()));
+        Manifest written = new Manifest(fingerprint(sources), sources.stream().map(RuleSource::path).toList(), models, tree.measures());
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(manifest.toFile(), written);
+        StringBuilder index = new StringBuilder("fingerprint ").append(written.fingerprint()).append('\n');
+        for (String f : written.files()) index.append("file ").append(f).append('\n');
+        for (String c : written.modelClasses()) index.append("model ").append(c).append('\n');
+        Files.writeString(classes.resolve(INDEX), index, StandardCharsets.UTF_8);
         System.out.printf("precompiled %d rules in %d files to the executable model in %.1f s%n",
                 tree.measures().size(), sources.size(), (System.nanoTime() - t0) / 1e9);
     }
@@ -103,6 +109,31 @@ public final class RulePrecompiler {
     }
 
     /** The manifest on the classpath, or null when the rules were not precompiled. */
+    /**
+     * The index of the precompiled model without its catalogue (null when absent). Plain text, so the
+     * engine can start loading the model while the main thread is still starting Jackson.
+     */
+    static Manifest index() throws IOException {
+        var in = RulePrecompiler.class.getClassLoader().getResourceAsStream(INDEX);
+        if (in == null) return null;
+        String fingerprint = null;
+        List<String> files = new java.util.ArrayList<>(), models = new java.util.ArrayList<>();
+        try (in) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                int sp = line.indexOf(' ');
+                if (sp < 0) continue;
+                String key = line.substring(0, sp), value = line.substring(sp + 1).trim();
+                switch (key) {
+                    case "fingerprint" -> fingerprint = value;
+                    case "file" -> files.add(value);
+                    case "model" -> models.add(value);
+                    default -> { }
+                }
+            }
+        }
+        return fingerprint == null ? null : new Manifest(fingerprint, files, models, null);
+    }
+
     static Manifest manifest() throws IOException {
         var in = RulePrecompiler.class.getClassLoader().getResourceAsStream(MANIFEST);
         if (in == null) return null;

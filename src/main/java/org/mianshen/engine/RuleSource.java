@@ -28,7 +28,7 @@ public record RuleSource(String path, String text, Path location) {
         // Fast path: the build step's manifest lists the files (both come from the same rules/ tree in one
         // build), so no jar file system needs to be opened.
         try {
-            RulePrecompiler.Manifest m = RulePrecompiler.manifest();
+            RulePrecompiler.Manifest m = RulePrecompiler.index();
             if (m != null && m.files() != null) {
                 List<RuleSource> out = new ArrayList<>(m.files().size());
                 for (String path : m.files()) {

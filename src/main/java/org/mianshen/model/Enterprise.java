@@ -119,10 +119,13 @@ public final class Enterprise {
      * Industry code in any of the space-separated GB/T 4754 prefixes: a section letter ("H") or a
      * numeric prefix ("62", "591", "7010"). Null when the industry is unknown.
      */
+    /** The split form of each prefix list the rules use (a handful of constants; split once, not per call). */
+    private static final java.util.Map<String, String[]> PREFIXES = new java.util.concurrent.ConcurrentHashMap<>();
+
     public Boolean industryIn(String prefixes) {
         String code = p.industryCode;
         if (code == null || section == null) return null;
-        for (String pre : prefixes.split(" ")) {
+        for (String pre : PREFIXES.computeIfAbsent(prefixes, k -> k.trim().split(" +"))) {
             if (pre.isEmpty()) continue;
             if (Character.isLetter(pre.charAt(0))) { if (pre.equals(section)) return true; }
             else if (code.startsWith(pre)) return true;

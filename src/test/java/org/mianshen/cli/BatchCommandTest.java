@@ -162,4 +162,32 @@ class BatchCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Examples:").contains("HIGH_TECH|TECH_SME").contains("Exit codes").contains("Exit codes");
     }
+
+    @Test
+    void compactOutputKeepsEveryEntitlementAndDropsTheMeasuresConstantParts() throws Exception {
+        Path in = registry("r.jsonl", 200, 7);
+        Path full = dir.resolve("full.jsonl"), compact = dir.resolve("compact.jsonl");
+        assertThat(CliRun.of("batch", in.toString(), "-o", full.toString(), "--as-of", "2022-06-30", "-q").exit()).isZero();
+        assertThat(CliRun.of("batch", in.toString(), "-o", compact.toString(), "--as-of", "2022-06-30", "-q", "--compact").exit()).isZero();
+        List<String> f = Files.readAllLines(full), c = Files.readAllLines(compact);
+        assertThat(c).hasSameSizeAs(f);
+        long entitlements = 0;
+        for (int i = 0; i < f.size(); i++) {
+            JsonNode a = Json.MAPPER.readTree(f.get(i)), b = Json.MAPPER.readTree(c.get(i));
+            assertThat(b.get("uscc")).isEqualTo(a.get("uscc"));
+            assertThat(b.get("derived")).isEqualTo(a.get("derived"));
+            assertThat(b.get("entitlements")).hasSameSizeAs(a.get("entitlements"));
+            for (int k = 0; k < a.get("entitlements").size(); k++) {
+                JsonNode x = a.get("entitlements").get(k), y = b.get("entitlements").get(k);
+                for (String field : List.of("measureId", "family", "status", "amountYuan", "missing"))
+                    assertThat(y.get(field)).as("line %d entitlement %d %s", i + 1, k, field).isEqualTo(x.get(field));
+                for (String field : List.of("title", "reasons", "detail", "confirm", "basis", "validFrom", "validTo"))
+                    assertThat(y.has(field)).as("compact output has no %s", field).isFalse();
+                assertThat(y.path("alsoBasedOn").size()).isEqualTo(x.path("alsoBasedOn").size());
+                entitlements++;
+            }
+        }
+        assertThat(entitlements).isGreaterThan(200);
+        assertThat(Files.size(compact)).isLessThan(Files.size(full) / 4);
+    }
 }

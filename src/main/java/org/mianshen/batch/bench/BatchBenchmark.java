@@ -87,6 +87,7 @@ public final class BatchBenchmark {
         run(engine, warm, out, asOf, threads, floor);
         run(engine, warm, out, asOf, threads, naive);
         run(engine, warm, out, asOf, threads, null);
+        run(engine, warm, out, asOf, threads, null, true);
 
         System.out.printf(Locale.ROOT, "%nmeasured: %,d-row registry (%s, %,d MB), %d worker threads, %d profiles per chunk, as of %s%n", rows,
                 registry.getFileName(), Files.size(registry) >> 20, threads, chunk, asOf);
@@ -95,11 +96,13 @@ public final class BatchBenchmark {
         Measure nv = run(engine, naiveInput, out, asOf, threads, naive);
         print("naive (StatelessKieSession.execute per profile)", nv, f, null);
         Measure b = run(engine, registry, out, asOf, threads, null);
-        print("batch end to end", b, f, nv);
-        System.out.printf(Locale.ROOT, "ratios: batch / I/O floor = %.2f; batch / naive = %.2f; naive / I/O floor = %.2f%n",
-                b.rate() / f.rate(), b.rate() / nv.rate(), nv.rate() / f.rate());
-        System.out.printf(Locale.ROOT, "output bytes per profile: floor %,d, naive %,d, batch %,d%n", f.outBytes / Math.max(1, f.rows),
-                nv.outBytes / Math.max(1, nv.rows), b.outBytes / Math.max(1, b.rows));
+        print("batch end to end (full contract)", b, f, nv);
+        Measure c = run(engine, registry, out, asOf, threads, null, true);
+        print("batch end to end (--compact)", c, f, nv);
+        System.out.printf(Locale.ROOT, "ratios: batch / I/O floor = %.3f; batch --compact / I/O floor = %.3f; batch / naive = %.2f; naive / I/O floor = %.3f%n",
+                b.rate() / f.rate(), c.rate() / f.rate(), b.rate() / nv.rate(), nv.rate() / f.rate());
+        System.out.printf(Locale.ROOT, "output bytes per profile: floor %,d, naive %,d, batch %,d, batch --compact %,d%n", f.outBytes / Math.max(1, f.rows),
+                nv.outBytes / Math.max(1, nv.rows), b.outBytes / Math.max(1, b.rows), c.outBytes / Math.max(1, c.rows));
         if (Files.isRegularFile(out)) Files.deleteIfExists(out);
         System.out.println("output written to " + out + (out.toString().equals("/dev/null") ? " (every mode: the results are large, see BENCHMARKS.md)" : ""));
 
@@ -119,9 +122,14 @@ public final class BatchBenchmark {
     static int chunk = BatchRunner.DEFAULT_CHUNK;
 
     private static Measure run(RuleEngine engine, Path in, Path out, LocalDate asOf, int threads, ChunkProcessor.Factory p) throws IOException {
+        return run(engine, in, out, asOf, threads, p, false);
+    }
+
+    private static Measure run(RuleEngine engine, Path in, Path out, LocalDate asOf, int threads, ChunkProcessor.Factory p,
+                               boolean compact) throws IOException {
         System.gc();
         var o = new BatchRunner.Options(in.toString(), out.toString(), null, null, asOf, RiskAreas.none(), threads, null, null,
-                true, chunk, false, false);
+                true, chunk, false, false, compact);
         BatchRunner r = new BatchRunner(engine, o, new PrintWriter(System.err, true));
         if (p != null) r.processor(p);
         long t0 = System.nanoTime();
