@@ -1,13 +1,12 @@
 package org.mianshen.engine;
 
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.FactHandle;
+import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.runtime.rule.RuleContext;
 import org.mianshen.model.Enterprise;
 import org.mianshen.model.Grant;
 import org.mianshen.model.Measure;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,7 +17,6 @@ import java.util.List;
 public final class Matcher implements AutoCloseable, Enterprise.GrantSink {
     private final RuleEngine engine;
     private final KieSession session;
-    private final List<FactHandle> handles = new ArrayList<>(1024);
 
     Matcher(RuleEngine engine) {
         this.engine = engine;
@@ -30,12 +28,14 @@ public final class Matcher implements AutoCloseable, Enterprise.GrantSink {
         try {
             for (Enterprise e : batch) {
                 e.sink = this;
-                handles.add(session.insert(e));
+                session.insert(e);
             }
             session.fireAllRules();
         } finally {
-            for (FactHandle h : handles) session.delete(h);
-            handles.clear();
+            // Empty the session for the next chunk. reset() is what Drools' own session pool does on
+            // dispose; deleting each fact instead cancels every fired activation one by one, which
+            // profiled at ~7% of a batch run (BENCHMARKS.md).
+            ((StatefulKnowledgeSessionImpl) session).reset();
         }
     }
 
@@ -45,8 +45,11 @@ public final class Matcher implements AutoCloseable, Enterprise.GrantSink {
     public Grant grant(Enterprise e, Object drools) {
         RuleContext ctx = drools instanceof RuleContext rc ? rc
                 : ((org.drools.model.Drools) drools).getContext(RuleContext.class);
-        Measure m = engine.measure(ctx.getRule().getName());
+        RuleEngine.Slot slot = engine.slot(ctx.getRule().getName());
+        Measure m = slot.measure();
         Grant g = new Grant(m, engine.missingFacts().of(m, e));
+        g.familyIndex = slot.familyIndex();
+        g.position = slot.position();
         e.hits.add(g);
         return g;
     }

@@ -27,13 +27,8 @@ public final class ResultAssembler {
     private final Map<String, List<String[]>> reasonTemplates = new ConcurrentHashMap<>();
 
     public ResultAssembler(List<Measure> catalogue) {
-        Map<String, Integer> families = new HashMap<>();
-        for (int i = 0; i < catalogue.size(); i++) {
-            Measure m = catalogue.get(i);
-            order.put(m.id(), i);
-            int family = families.computeIfAbsent(m.family() == null ? m.id() : m.family(), k -> families.size());
-            index.put(m.id(), new int[]{family, i});
-        }
+        for (int i = 0; i < catalogue.size(); i++) order.put(catalogue.get(i).id(), i);
+        index.putAll(indexes(catalogue));
     }
 
     public MatchResult assemble(Enterprise e, List<String> readWarnings) { return assemble(e, readWarnings, Detail.FULL); }
@@ -60,7 +55,7 @@ public final class ResultAssembler {
         List<Grant> hits = e.hits;
         int n = hits.size();
         long[] byFamily = new long[n];                       // family index << 32 | position in hits
-        for (int i = 0; i < n; i++) byFamily[i] = ((long) index(hits.get(i).measure)[0] << 32) | i;
+        for (int i = 0; i < n; i++) byFamily[i] = ((long) familyIndex(hits.get(i)) << 32) | i;
         java.util.Arrays.sort(byFamily);
         List<Entitlement> unordered = new ArrayList<>();
         List<Long> keys = new ArrayList<>();
@@ -81,7 +76,7 @@ public final class ResultAssembler {
                                 labelled(g.missing), Basis.of(g.measure)));
             }
             Measure m = best.measure;
-            keys.add(((long) rank(best.status()) << 32) | (((long) index(m)[1] << 16) | unordered.size()));
+            keys.add(((long) rank(best.status()) << 32) | (((long) position(best) << 16) | unordered.size()));
             unordered.add(compact
                     ? new Entitlement(m.id(), m.family(), best.status(), null, null, best.amountYuan, null, null,
                             labelled(best.missing), null, null, null, null, also)
@@ -103,6 +98,22 @@ public final class ResultAssembler {
 
     private int order(String measureId) { return order.getOrDefault(measureId, 0); }
 
+    /** Measure id → {family index, catalogue position}: the engine stamps the same numbers on each grant. */
+    static Map<String, int[]> indexes(List<Measure> catalogue) {
+        Map<String, Integer> families = new HashMap<>();
+        Map<String, int[]> out = new HashMap<>();
+        for (int i = 0; i < catalogue.size(); i++) {
+            Measure m = catalogue.get(i);
+            int family = families.computeIfAbsent(m.family() == null ? m.id() : m.family(), k -> families.size());
+            out.put(m.id(), new int[]{family, i});
+        }
+        return out;
+    }
+
+    private int familyIndex(Grant g) { return g.familyIndex >= 0 ? g.familyIndex : index(g.measure)[0]; }
+
+    private int position(Grant g) { return g.position >= 0 ? g.position : index(g.measure)[1]; }
+
     /** {family index, catalogue position}; a measure outside the catalogue (tests) sorts last, alone. */
     private int[] index(Measure m) {
         int[] i = index.get(m.id());
@@ -118,7 +129,7 @@ public final class ResultAssembler {
         c = Long.compare(b.amountYuan == null ? 0L : b.amountYuan, a.amountYuan == null ? 0L : a.amountYuan);
         if (c != 0) return c;
         c = Integer.compare(b.measure.jurisdiction().length(), a.measure.jurisdiction().length());
-        return c != 0 ? c : Integer.compare(order(a.measure.id()), order(b.measure.id()));
+        return c != 0 ? c : Integer.compare(position(a), position(b));
     };
 
 

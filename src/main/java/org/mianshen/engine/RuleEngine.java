@@ -36,6 +36,7 @@ public final class RuleEngine {
         this.catalogue = catalogue;
         this.byId = new HashMap<>();
         for (Measure m : catalogue) byId.put(m.id(), m);
+        ResultAssembler.indexes(catalogue).forEach((id, ix) -> slots.put(id, new Slot(byId.get(id), ix[0], ix[1])));
     }
 
     /**
@@ -123,6 +124,14 @@ public final class RuleEngine {
     MissingFacts missingFacts() { return missingFacts; }
 
     public Measure measure(String id) { return byId.get(id); }
+
+    /** A rule's measure with its family index and catalogue position (see {@link ResultAssembler#indexes}). */
+    record Slot(Measure measure, int familyIndex, int position) {}
+
+    private final Map<String, Slot> slots = new HashMap<>();
+
+    /** One lookup per firing: the consequence needs all three. */
+    Slot slot(String id) { return slots.get(id); }
 
     KieBase kieBase() { return kieBase; }
 

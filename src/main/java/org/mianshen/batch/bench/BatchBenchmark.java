@@ -37,7 +37,7 @@ import java.util.Locale;
  * </pre>
  * Options: --rows N (1000000), --threads N (processors), --seed S, --dir DIR (java.io.tmpdir),
  * --as-of DATE (2022-06-30), --warmup N (100000), --naive-rows N (= rows), --rss N,N,… (off), --keep,
- * --chunk ROWS (250), --out FILE (/dev/null: with the current rule tree a result line is ~85 KB, 1 M rows would be ~85 GB).
+ * --rss-java-opts "OPTS" (JVM options of the RSS probes, e.g. -Xmx1g), --chunk ROWS (250), --out FILE (/dev/null: with the current rule tree a result line is ~85 KB, 1 M rows would be ~85 GB).
  */
 public final class BatchBenchmark {
     public static void main(String[] args) throws Exception {
@@ -57,6 +57,7 @@ public final class BatchBenchmark {
                 case "--as-of" -> asOf = LocalDate.parse(args[++i]);
                 case "--warmup" -> warmup = Long.parseLong(args[++i].replace("_", ""));
                 case "--naive-rows" -> naiveRows = Long.parseLong(args[++i].replace("_", ""));
+                case "--rss-java-opts" -> rssJavaOpts = args[++i];
                 case "--rss" -> { for (String s : args[++i].split(",")) rss.add(Long.parseLong(s.strip().replace("_", ""))); }
                 case "--keep" -> keep = true;
                 case "--out" -> out = Path.of(args[++i]);
@@ -158,11 +159,17 @@ public final class BatchBenchmark {
         return p;
     }
 
-    /** Peak RSS of `mianshen batch` on the registry, in a fresh JVM with default heap settings. */
+    /** JVM options of the RSS probes (--rss-java-opts, e.g. "-Xmx1g"); empty = the JVM's defaults. */
+    static String rssJavaOpts = "";
+
+    /** Peak RSS of `mianshen batch` on the registry, in a fresh JVM (default heap settings unless --rss-java-opts). */
     private static void probe(Path registry, Path out, LocalDate asOf, int threads, long n) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), RssProbe.class.getName(),
+        List<String> cmd = new ArrayList<>(List.of(java));
+        for (String opt : rssJavaOpts.trim().split("\\s+")) if (!opt.isEmpty()) cmd.add(opt);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), RssProbe.class.getName(),
                 registry.toString(), out.toString(), asOf.toString(), String.valueOf(threads)));
+        System.out.println("RSS probe: " + String.join(" ", cmd.subList(0, cmd.indexOf("-cp"))) + " … batch " + registry.getFileName());
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String line;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
