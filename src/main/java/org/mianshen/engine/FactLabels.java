@@ -42,6 +42,7 @@ public final class FactLabels {
         m.put("statePremisesMonthlyRentYuan", "国有房屋月租金");
         m.put("stateRentForMonths", "国有房屋租金");
         m.put("hasLoan", "贷款");
+        m.put("borrows", "有贷款");
         m.put("hasLoanGuaranteedBy", "贷款担保");
         m.put("loanPrincipal", "贷款本金");
         m.put("hasLoanMaturingBetween", "贷款到期日");

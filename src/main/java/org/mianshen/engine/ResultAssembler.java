@@ -175,6 +175,14 @@ public final class ResultAssembler {
 
     private static String display(Object v) {
         if (v instanceof Boolean b) return b ? "是" : "否";
+        if (v instanceof java.util.Collection<?> c) {
+            // a list fact (designations, premises, loans…): enum names, else a count — never object identities,
+            // which would differ from run to run
+            if (c.stream().allMatch(x -> x instanceof Enum<?>)) {
+                return c.isEmpty() ? "无" : String.join("、", c.stream().map(x -> ((Enum<?>) x).name()).toList());
+            }
+            return c.size() + " 项";
+        }
         if (v instanceof Enum<?> en) return en.name();
         return String.valueOf(v);
     }

@@ -84,6 +84,7 @@ public final class Enterprise {
     public List<Loan> getLoans() { return p.loans; }
     public LocalDate getEstablishedOn() { return p.establishedOn; }
     public Long getRdExpenseYuan() { return p.rdExpenseYuan; }
+    public Boolean getTransferPowerSupply() { return p.transferPowerSupply; }
 
     // ---- derived facts -----------------------------------------------------------------------
     public Scale getScale() { return scale; }
@@ -184,6 +185,9 @@ public final class Enterprise {
         return n;
     }
 
+    /** Has any loan or credit line; null when loans are unknown. */
+    public Boolean getBorrows() { return p.loans == null ? null : !p.loans.isEmpty(); }
+
     /** Has a loan of the kind; null when loans are unknown. */
     public Boolean hasLoan(LoanKind kind) {
         if (p.loans == null) return null;
@@ -229,10 +233,10 @@ public final class Enterprise {
             "totalAssetsYuan", "vatTaxpayer", "monthlySalesYuan", "annualSalesYuan", "annualTaxableIncomeYuan",
             "taxCreditRating", "excessInputVatYuan", "designations", "premises", "hires", "insuredEmployees",
             "layoffRate", "unemploymentInsurancePaidYuan", "loans", "establishedOn", "rdExpenseYuan",
-            "scale", "smallLowProfit", "section", "division", "serviceIndustry", "manufacturing", "province",
+            "transferPowerSupply", "scale", "smallLowProfit", "section", "division", "serviceIndustry", "manufacturing", "province",
             "prefecture", "county", "countyRiskThisYear", "prefectureRiskThisYear", "individualBusiness", "sme",
             "smallMicro", "smeOrIndividual", "smallMicroOrIndividual", "industryIn", "holds", "holdsAny",
-            "rentsStatePremises", "statePremisesMonthlyRentYuan", "stateRentForMonths", "hasLoan",
+            "rentsStatePremises", "statePremisesMonthlyRentYuan", "stateRentForMonths", "borrows", "hasLoan",
             "hasLoanGuaranteedBy", "loanPrincipal", "hasLoanMaturingBetween", "yearsSinceEstablished");
 
     /**
@@ -244,7 +248,7 @@ public final class Enterprise {
             case "uscc", "name", "regionCode", "industryCode", "employees", "operatingRevenueYuan", "totalAssetsYuan",
                  "vatTaxpayer", "monthlySalesYuan", "annualSalesYuan", "annualTaxableIncomeYuan", "taxCreditRating",
                  "excessInputVatYuan", "designations", "premises", "hires", "insuredEmployees", "layoffRate",
-                 "unemploymentInsurancePaidYuan", "loans", "establishedOn", "rdExpenseYuan" ->
+                 "unemploymentInsurancePaidYuan", "loans", "establishedOn", "rdExpenseYuan", "transferPowerSupply" ->
                     rawValue(identifier) == null ? List.of(identifier) : List.of();
             case "entityType", "individualBusiness" -> entityType == null ? List.of("entityType") : List.of();
             case "scale", "sme", "smallMicro" -> scale == null ? scaleMissing : List.of();
@@ -262,7 +266,7 @@ public final class Enterprise {
             case "statePremisesMonthlyRentYuan", "stateRentForMonths" ->
                     p.premises == null ? List.of("premises")
                             : getStatePremisesMonthlyRentYuan() == null ? List.of("premises[].monthlyRentYuan") : List.of();
-            case "hasLoan", "hasLoanGuaranteedBy", "loanPrincipal", "hasLoanMaturingBetween" ->
+            case "borrows", "hasLoan", "hasLoanGuaranteedBy", "loanPrincipal", "hasLoanMaturingBetween" ->
                     p.loans == null ? List.of("loans") : List.of();
             case "yearsSinceEstablished" -> p.establishedOn == null ? List.of("establishedOn") : List.of();
             default -> List.of();
@@ -294,6 +298,7 @@ public final class Enterprise {
             case "loans" -> p.loans;
             case "establishedOn" -> p.establishedOn;
             case "rdExpenseYuan" -> p.rdExpenseYuan;
+            case "transferPowerSupply" -> p.transferPowerSupply;
             case "entityType" -> entityType;
             case "individualBusiness" -> getIndividualBusiness();
             case "scale" -> scale;
@@ -316,6 +321,7 @@ public final class Enterprise {
             case "yearsSinceEstablished" -> getYearsSinceEstablished();
             case "industryIn" -> p.industryCode;
             case "holds", "holdsAny" -> p.designations;
+            case "borrows" -> getBorrows();
             case "hasLoan", "hasLoanGuaranteedBy", "loanPrincipal", "hasLoanMaturingBetween" -> p.loans;
             default -> null;
         };

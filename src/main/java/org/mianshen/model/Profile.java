@@ -59,4 +59,6 @@ public class Profile {
     public LocalDate establishedOn;
     @Fact(label = "研发费用", unit = "yuan", description = "research and development expenses of the year (研发费用)")
     public Long rdExpenseYuan;
+    @Fact(label = "转供电用户", description = "true when the enterprise buys electricity through an intermediate supplier (转供电主体: industrial park, commercial complex, property manager) rather than from the grid company")
+    public Boolean transferPowerSupply;
 }
