@@ -83,7 +83,7 @@ public final class RulePrecompiler {
         Path manifest = classes.resolve(MANIFEST);
         Files.createDirectories(manifest.getParent());
         Manifest written = new Manifest(fingerprint(sources), sources.stream().map(RuleSource::path).toList(), models, tree.measures());
-        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(manifest.toFile(), written);
+        Json.MAPPER.writeValue(manifest.toFile(), written);   // compact: parsed at every start
         StringBuilder index = new StringBuilder("fingerprint ").append(written.fingerprint()).append('\n');
         for (String f : written.files()) index.append("file ").append(f).append('\n');
         for (String c : written.modelClasses()) index.append("model ").append(c).append('\n');

@@ -116,12 +116,13 @@ public final class Enterprise {
     /** 小微企业和个体工商户. */
     public Boolean getSmallMicroOrIndividual() { return Boolean.TRUE.equals(getIndividualBusiness()) ? Boolean.TRUE : getSmallMicro(); }
 
+    /** The split form of each prefix list the rules use (a handful of constants; split once, not per call). */
+    private static final java.util.Map<String, String[]> PREFIXES = new java.util.concurrent.ConcurrentHashMap<>();
+
     /**
      * Industry code in any of the space-separated GB/T 4754 prefixes: a section letter ("H") or a
      * numeric prefix ("62", "591", "7010"). Null when the industry is unknown.
      */
-    /** The split form of each prefix list the rules use (a handful of constants; split once, not per call). */
-    private static final java.util.Map<String, String[]> PREFIXES = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Boolean industryIn(String prefixes) {
         String code = p.industryCode;
