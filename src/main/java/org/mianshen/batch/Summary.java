@@ -137,40 +137,76 @@ public final class Summary {
             sb.append("享受政策：").append(n(entitlements)).append(" 项（可享受 ").append(n(eligible)).append("，需补充信息 ")
                     .append(n(needsInfo)).append("）；有提示信息的企业 ").append(n(withWarnings)).append(" 户\n");
             if (!enterprisesByJurisdiction.isEmpty()) {
-                sb.append("\n按地区（企业户数）：\n");
-                enterprisesByJurisdiction.forEach((k, v) -> sb.append(String.format("  %-24s %12s%n", k, n(v))));
+                List<String[]> rows = new ArrayList<>();
+                enterprisesByJurisdiction.forEach((k, v) -> rows.add(new String[]{k, n(v)}));
+                sb.append('\n').append(table("按地区", new String[]{"企业户数"}, rows));
             }
             if (!entitlementsByFamily.isEmpty()) {
-                sb.append("\n按政策类别（前 20 类）：      可享受      需补充信息        金额合计（元，可享受）\n");
-                int shown = 0;
+                List<String[]> rows = new ArrayList<>();
+                long total = 0;
+                for (var v : entitlementsByFamily.values()) total += v.amountYuan;
                 for (var e : entitlementsByFamily.entrySet()) {
-                    if (shown++ == 20) {
-                        sb.append("  … 另 ").append(entitlementsByFamily.size() - 20).append(" 类（完整列表：--summary FILE）\n");
+                    if (rows.size() == 20) {
+                        rows.add(new String[]{"… 另 " + (entitlementsByFamily.size() - 20) + " 类（完整列表：--summary FILE）", "", "", ""});
                         break;
                     }
                     var v = e.getValue();
-                    sb.append(String.format("  %-36s %10s %10s %22s%n", e.getKey(), n(v.eligible), n(v.needsInfo), n(v.amountYuan)));
+                    rows.add(new String[]{e.getKey(), n(v.eligible), n(v.needsInfo), n(v.amountYuan)});
                 }
-                long total = 0;
-                for (var v : entitlementsByFamily.values()) total += v.amountYuan;
-                sb.append(String.format("  %-36s %10s %10s %22s%n", "合计（全部类别）", "", "", n(total)));
+                rows.add(new String[]{"合计（全部类别）", "", "", n(total)});
+                sb.append('\n').append(table("按政策类别（前 20 类）", new String[]{"可享受", "需补充信息", "金额合计（元，可享受）"}, rows));
             }
             if (!entitlementsByMeasure.isEmpty()) {
-                sb.append("\n按措施（前 20 项）：          可享受      需补充信息\n");
-                int shown = 0;
+                List<String[]> rows = new ArrayList<>();
                 for (var e : entitlementsByMeasure.entrySet()) {
-                    if (shown++ == 20) {
-                        sb.append("  … 另 ").append(entitlementsByMeasure.size() - 20).append(" 项措施（完整列表：--summary FILE）\n");
+                    if (rows.size() == 20) {
+                        rows.add(new String[]{"… 另 " + (entitlementsByMeasure.size() - 20) + " 项措施（完整列表：--summary FILE）", "", ""});
                         break;
                     }
-                    sb.append(String.format("  %-36s %10s %10s%n", e.getKey(), n(e.getValue().eligible), n(e.getValue().needsInfo)));
+                    rows.add(new String[]{e.getKey(), n(e.getValue().eligible), n(e.getValue().needsInfo)});
                 }
+                sb.append('\n').append(table("按措施（前 20 项）", new String[]{"可享受", "需补充信息"}, rows));
             }
             if (stoppedAt != null) sb.append('\n').append(stoppedAt).append('\n');
             return sb.toString();
         }
 
         private static String n(long v) { return String.format("%,d", v); }
+
+        /**
+         * A table for a terminal: the first column left-aligned and as wide as its longest label, the number
+         * columns right-aligned; widths count a CJK character as two columns, as terminals draw them.
+         */
+        static String table(String title, String[] headers, List<String[]> rows) {
+            int first = width(title) + 1;
+            for (String[] r : rows) if (!r[0].startsWith("…")) first = Math.max(first, width(r[0]));
+            int[] w = new int[headers.length];
+            for (int c = 0; c < headers.length; c++) {
+                w[c] = Math.max(10, width(headers[c]));
+                for (String[] r : rows) w[c] = Math.max(w[c], width(r[c + 1]));
+            }
+            StringBuilder sb = new StringBuilder("  ").append(pad(title + "：", first, false));
+            for (int c = 0; c < headers.length; c++) sb.append("  ").append(pad(headers[c], w[c], true));
+            sb.append('\n');
+            for (String[] r : rows) {
+                if (r[0].startsWith("…")) { sb.append("  ").append(r[0]).append('\n'); continue; }
+                sb.append("  ").append(pad(r[0], first, false));
+                for (int c = 0; c < headers.length; c++) sb.append("  ").append(pad(r[c + 1], w[c], true));
+                sb.append('\n');
+            }
+            return sb.toString();
+        }
+
+        private static int width(String s) {
+            int w = 0;
+            for (int i = 0; i < s.length(); i++) w += s.charAt(i) >= 0x1100 ? 2 : 1;
+            return w;
+        }
+
+        private static String pad(String s, int width, boolean right) {
+            String fill = " ".repeat(Math.max(0, width - width(s)));
+            return right ? fill + s : s + fill;
+        }
     }
 
     static Report report(boolean completed, String input, String output, String rejectsFile, String asOf, int threads,
