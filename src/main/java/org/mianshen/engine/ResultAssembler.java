@@ -58,7 +58,7 @@ public final class ResultAssembler {
         for (int i = 0; i < n; i++) byFamily[i] = ((long) familyIndex(hits.get(i)) << 32) | i;
         java.util.Arrays.sort(byFamily);
         List<Entitlement> unordered = new ArrayList<>();
-        List<Long> keys = new ArrayList<>();
+        List<Order> keys = new ArrayList<>();
         List<Grant> family = new ArrayList<>(4);
         for (int i = 0; i < n; ) {
             int j = i;
@@ -76,7 +76,7 @@ public final class ResultAssembler {
                                 labelled(g.missing), Basis.of(g.measure)));
             }
             Measure m = best.measure;
-            keys.add(((long) rank(best.status()) << 32) | (((long) position(best) << 16) | unordered.size()));
+            keys.add(new Order(rank(best.status()), best.amountYuan == null ? -1 : best.amountYuan, position(best), unordered.size()));
             unordered.add(compact
                     ? new Entitlement(m.id(), m.family(), best.status(), null, null, best.amountYuan, null, null,
                             labelled(best.missing), null, null, null, null, also)
@@ -84,17 +84,25 @@ public final class ResultAssembler {
                             best.detail, detail == Detail.FULL ? reasons(m, e) : null, labelled(best.missing), m.confirm(), Basis.of(m),
                             m.validFrom(), m.validTo(), also));
         }
-        // ELIGIBLE before NEEDS_INFO, then catalogue order of the primary measure
-        long[] sorted = new long[keys.size()];
-        for (int k = 0; k < sorted.length; k++) sorted[k] = keys.get(k);
-        java.util.Arrays.sort(sorted);
-        List<Entitlement> out = new ArrayList<>(sorted.length);
-        for (long k : sorted) out.add(unordered.get((int) (k & 0xFFFF)));
+        keys.sort(ORDER);
+        List<Entitlement> out = new ArrayList<>(keys.size());
+        for (Order k : keys) out.add(unordered.get(k.index()));
         List<String> warnings = new ArrayList<>(readWarnings);
         warnings.addAll(e.warnings);
         if (e.getRegionCode() == null) warnings.add("regionCode 未提供：只评估全国性措施，地方措施无法判断");
         return new MatchResult(e.getUscc(), e.getName(), e.asOf, derived(e), out, warnings);
     }
+
+    /** Where an entitlement goes in the result (primitive fields: this sort runs for every enterprise of a batch). */
+    private record Order(int rank, long amount, int position, int index) {}
+
+    /** ELIGIBLE before NEEDS_INFO; then the benefits with a fixed amount, largest first; then catalogue order. */
+    private static final Comparator<Order> ORDER = (a, b) -> {
+        int c = Integer.compare(a.rank(), b.rank());
+        if (c != 0) return c;
+        c = Long.compare(b.amount(), a.amount());
+        return c != 0 ? c : Integer.compare(a.position(), b.position());
+    };
 
     private int order(String measureId) { return order.getOrDefault(measureId, 0); }
 
