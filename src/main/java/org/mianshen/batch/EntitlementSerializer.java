@@ -28,6 +28,7 @@ final class EntitlementSerializer extends StdSerializer<Entitlement> {
     private static final SerializedString MEASURE_ID = new SerializedString("measureId"), FAMILY = new SerializedString("family"),
             STATUS = new SerializedString("status"), AMOUNT = new SerializedString("amountYuan"), DETAIL = new SerializedString("detail"),
             REASONS = new SerializedString("reasons"), MISSING = new SerializedString("missing"), ALSO = new SerializedString("alsoBasedOn"),
+            BASIS = new SerializedString("basis"),
             ELIGIBLE = new SerializedString(Grant.Status.ELIGIBLE.name()), NEEDS_INFO = new SerializedString(Grant.Status.NEEDS_INFO.name());
 
     /** The constant parts of one measure's entitlement, pre-encoded. */
@@ -65,21 +66,48 @@ final class EntitlementSerializer extends StdSerializer<Entitlement> {
         if (e.status() != null) { g.writeFieldName(STATUS); g.writeString(e.status() == Grant.Status.ELIGIBLE ? ELIGIBLE : NEEDS_INFO); }
         if (s.afterStatus != null) g.writeRaw(s.afterStatus);
         if (e.amountYuan() != null) { g.writeFieldName(AMOUNT); g.writeNumber(e.amountYuan()); }
-        if (e.detail() != null) {
-            g.writeFieldName(DETAIL);
-            SerializedString d = details.get(e.detail());
-            if (d == null && details.size() < 50_000) details.put(e.detail(), d = new SerializedString(e.detail()));
-            if (d != null) g.writeString(d); else g.writeString(e.detail());
-        }
+        if (e.detail() != null) { g.writeFieldName(DETAIL); detail(g, e.detail()); }
         if (e.reasons() != null) strings(g, REASONS, e.reasons());
         if (e.missing() != null) strings(g, MISSING, e.missing());
         if (s.tail != null) g.writeRaw(s.tail);
         if (e.alsoBasedOn() != null && !e.alsoBasedOn().isEmpty()) {
             g.writeFieldName(ALSO);
-            p.findValueSerializer(p.constructType(p.getTypeFactory().constructCollectionType(List.class, Entitlement.AlsoBasedOn.class)))
-                    .serialize(e.alsoBasedOn(), g, p);
+            g.writeStartArray(e.alsoBasedOn(), e.alsoBasedOn().size());
+            for (Entitlement.AlsoBasedOn a : e.alsoBasedOn()) also(g, a);
+            g.writeEndArray();
         }
         g.writeEndObject();
+    }
+
+    /** The measure's legal basis as JSON, encoded once per measure (an alsoBasedOn entry repeats it per enterprise). */
+    private record EncodedBasis(org.mianshen.model.Basis basis, String json) {}
+
+    private final Map<String, EncodedBasis> bases = new ConcurrentHashMap<>();
+
+    /** One alsoBasedOn entry, field for field as {@code Json.MAPPER} writes {@link Entitlement.AlsoBasedOn}. */
+    private void also(JsonGenerator g, Entitlement.AlsoBasedOn a) throws IOException {
+        g.writeStartObject(a);
+        if (a.measureId() != null) { g.writeFieldName(MEASURE_ID); g.writeString(a.measureId()); }
+        if (a.status() != null) { g.writeFieldName(STATUS); g.writeString(a.status() == Grant.Status.ELIGIBLE ? ELIGIBLE : NEEDS_INFO); }
+        if (a.amountYuan() != null) { g.writeFieldName(AMOUNT); g.writeNumber(a.amountYuan()); }
+        if (a.detail() != null) { g.writeFieldName(DETAIL); detail(g, a.detail()); }
+        if (a.missing() != null && !a.missing().isEmpty()) strings(g, MISSING, a.missing());
+        if (a.basis() != null) {
+            EncodedBasis b = bases.get(a.measureId());
+            if (b == null || !b.basis().equals(a.basis())) {
+                b = new EncodedBasis(a.basis(), Json.MAPPER.writeValueAsString(a.basis()));
+                bases.put(a.measureId(), b);
+            }
+            g.writeFieldName(BASIS);
+            g.writeRawValue(b.json());
+        }
+        g.writeEndObject();
+    }
+
+    private void detail(JsonGenerator g, String text) throws IOException {
+        SerializedString d = details.get(text);
+        if (d == null && details.size() < 50_000) details.put(text, d = new SerializedString(text));
+        if (d != null) g.writeString(d); else g.writeString(text);
     }
 
     private static void strings(JsonGenerator g, SerializedString name, List<String> l) throws IOException {

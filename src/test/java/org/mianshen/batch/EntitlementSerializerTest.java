@@ -21,7 +21,7 @@ class EntitlementSerializerTest {
         ObjectWriter fast = EntitlementSerializer.mapper().writerFor(MatchResult.class);
         ObjectWriter plain = Json.MAPPER.writerFor(MatchResult.class);
         ProfileReader reader = new ProfileReader();
-        int entitlements = 0, withAlso = 0, withAmount = 0;
+        int entitlements = 0, withAlso = 0, withAmount = 0, alsoMissing = 0, alsoAmount = 0;
         for (String line : Registries.lines(1500, 21, BatchRunner.Format.JSONL)) {
             ProfileReader.Read read;
             try { read = reader.read(line); } catch (org.mianshen.io.InputError e) { continue; }
@@ -30,10 +30,18 @@ class EntitlementSerializerTest {
                 entitlements++;
                 if (e.alsoBasedOn() != null && !e.alsoBasedOn().isEmpty()) withAlso++;
                 if (e.amountYuan() != null) withAmount++;
+                if (e.alsoBasedOn() != null) for (var a : e.alsoBasedOn()) {
+                    if (a.missing() != null && !a.missing().isEmpty()) alsoMissing++;
+                    if (a.amountYuan() != null) alsoAmount++;
+                }
             }
             assertThat(fast.writeValueAsString(r)).isEqualTo(plain.writeValueAsString(r));
         }
         assertThat(entitlements).isPositive();
+        // every branch of the hand-written writer was exercised: alsoBasedOn entries with missing facts and amounts
+        assertThat(withAlso).isGreaterThan(100);
+        assertThat(alsoMissing).isGreaterThan(10);
+        assertThat(alsoAmount).isGreaterThan(0);
         System.out.printf("compared %d entitlements (%d with alsoBasedOn, %d with amounts)%n", entitlements, withAlso, withAmount);
     }
 }
