@@ -178,7 +178,7 @@ public final class BatchRunner {
         Summary.Jurisdictions jur = new Summary.Jurisdictions(engine.catalogue());
         RowParser parser = new RowParser(csv);
         Deriver deriver = new Deriver(o.asOf(), o.riskAreas());
-        ResultAssembler assembler = new ResultAssembler(engine.catalogue());
+        ResultAssembler assembler = new ResultAssembler();
         ResultFormat format = ResultFormat.of(o.outFormat());
         ChunkProcessor.Factory f = factory != null ? factory
                 : tally -> new MatchingProcessor(engine, parser, deriver, assembler, format, tally, detail());

@@ -100,11 +100,7 @@ public final class MatchCommand implements Callable<Integer> {
         }
         MatchResult result = service.match(enterprise, read.warnings());
         List<NotEntitled> notEntitled = null;
-        if (explain) {
-            Enterprise e = service.derive(read);
-            try (var m = service.engine().newMatcher()) { m.match(e); }
-            notEntitled = new Explainer(service.engine()).notEntitled(e);
-        }
+        if (explain) notEntitled = new Explainer(service.engine()).notEntitled(enterprise);   // already matched above
         String out;
         if (format == Format.json) {
             if (notEntitled == null) out = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result);

@@ -21,7 +21,7 @@ public final class MatchService {
     public MatchService(RuleEngine engine, Deriver deriver) {
         this.engine = engine;
         this.deriver = deriver;
-        this.assembler = new ResultAssembler(engine.catalogue());
+        this.assembler = new ResultAssembler();
     }
 
     public MatchResult match(ProfileReader.Read read) {

@@ -47,9 +47,7 @@ public final class Matcher implements AutoCloseable, Enterprise.GrantSink {
                 : ((org.drools.model.Drools) drools).getContext(RuleContext.class);
         RuleEngine.Slot slot = engine.slot(ctx.getRule().getName());
         Measure m = slot.measure();
-        Grant g = new Grant(m, engine.missingFacts().of(m, e));
-        g.familyIndex = slot.familyIndex();
-        g.position = slot.position();
+        Grant g = new Grant(m, engine.missingFacts().of(m, e), slot.familyIndex(), slot.position());
         e.hits.add(g);
         return g;
     }

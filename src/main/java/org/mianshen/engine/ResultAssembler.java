@@ -9,8 +9,6 @@ import org.mianshen.model.Measure;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,15 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * conditions with the enterprise's values, and the derived facts. Thread-safe.
  */
 public final class ResultAssembler {
-    private final Map<String, Integer> order = new HashMap<>();
-    /** Measure id → {family index, catalogue position}. */
-    private final Map<String, int[]> index = new HashMap<>();
     private final Map<String, List<String[]>> reasonTemplates = new ConcurrentHashMap<>();
-
-    public ResultAssembler(List<Measure> catalogue) {
-        for (int i = 0; i < catalogue.size(); i++) order.put(catalogue.get(i).id(), i);
-        index.putAll(indexes(catalogue));
-    }
 
     public MatchResult assemble(Enterprise e, List<String> readWarnings) { return assemble(e, readWarnings, Detail.FULL); }
 
@@ -55,7 +45,7 @@ public final class ResultAssembler {
         List<Grant> hits = e.hits;
         int n = hits.size();
         long[] byFamily = new long[n];                       // family index << 32 | position in hits
-        for (int i = 0; i < n; i++) byFamily[i] = ((long) familyIndex(hits.get(i)) << 32) | i;
+        for (int i = 0; i < n; i++) byFamily[i] = ((long) hits.get(i).familyIndex << 32) | i;
         java.util.Arrays.sort(byFamily);
         List<Entitlement> unordered = new ArrayList<>();
         List<Order> keys = new ArrayList<>();
@@ -65,7 +55,7 @@ public final class ResultAssembler {
             family.clear();
             while (j < n && (byFamily[j] >>> 32) == (byFamily[i] >>> 32)) family.add(hits.get((int) byFamily[j++]));
             i = j;
-            if (family.size() > 1) family.sort(bestFirst);
+            if (family.size() > 1) family.sort(BEST_FIRST);
             Grant best = family.get(0);
             List<Entitlement.AlsoBasedOn> also = family.size() == 1 ? List.of() : new ArrayList<>(family.size() - 1);
             for (int k = 1; k < family.size(); k++) {
@@ -76,7 +66,7 @@ public final class ResultAssembler {
                                 labelled(g.missing), Basis.of(g.measure)));
             }
             Measure m = best.measure;
-            keys.add(new Order(rank(best.status()), best.amountYuan == null ? -1 : best.amountYuan, position(best), unordered.size()));
+            keys.add(new Order(rank(best.status()), best.amountYuan == null ? -1 : best.amountYuan, best.position, unordered.size()));
             unordered.add(compact
                     ? new Entitlement(m.id(), m.family(), best.status(), null, null, best.amountYuan, null, null,
                             labelled(best.missing), null, null, null, null, also)
@@ -104,40 +94,16 @@ public final class ResultAssembler {
         return c != 0 ? c : Integer.compare(a.position(), b.position());
     };
 
-    private int order(String measureId) { return order.getOrDefault(measureId, 0); }
-
-    /** Measure id → {family index, catalogue position}: the engine stamps the same numbers on each grant. */
-    static Map<String, int[]> indexes(List<Measure> catalogue) {
-        Map<String, Integer> families = new HashMap<>();
-        Map<String, int[]> out = new HashMap<>();
-        for (int i = 0; i < catalogue.size(); i++) {
-            Measure m = catalogue.get(i);
-            int family = families.computeIfAbsent(m.family() == null ? m.id() : m.family(), k -> families.size());
-            out.put(m.id(), new int[]{family, i});
-        }
-        return out;
-    }
-
-    private int familyIndex(Grant g) { return g.familyIndex >= 0 ? g.familyIndex : index(g.measure)[0]; }
-
-    private int position(Grant g) { return g.position >= 0 ? g.position : index(g.measure)[1]; }
-
-    /** {family index, catalogue position}; a measure outside the catalogue (tests) sorts last, alone. */
-    private int[] index(Measure m) {
-        int[] i = index.get(m.id());
-        return i != null ? i : new int[]{Integer.MAX_VALUE - (m.id().hashCode() & 0xFFFF), 0xFFFF};
-    }
-
     private static int rank(Grant.Status s) { return s == Grant.Status.ELIGIBLE ? 0 : 1; }
 
     /** Within a family: ELIGIBLE before NEEDS_INFO, then the larger amount, the more local measure, catalogue order. */
-    private final Comparator<Grant> bestFirst = (a, b) -> {
+    private static final Comparator<Grant> BEST_FIRST = (a, b) -> {
         int c = Integer.compare(rank(a.status()), rank(b.status()));
         if (c != 0) return c;
         c = Long.compare(b.amountYuan == null ? 0L : b.amountYuan, a.amountYuan == null ? 0L : a.amountYuan);
         if (c != 0) return c;
         c = Integer.compare(b.measure.jurisdiction().length(), a.measure.jurisdiction().length());
-        return c != 0 ? c : Integer.compare(position(a), position(b));
+        return c != 0 ? c : Integer.compare(a.position, b.position);
     };
 
 

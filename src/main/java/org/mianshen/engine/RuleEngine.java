@@ -36,7 +36,12 @@ public final class RuleEngine {
         this.catalogue = catalogue;
         this.byId = new HashMap<>();
         for (Measure m : catalogue) byId.put(m.id(), m);
-        ResultAssembler.indexes(catalogue).forEach((id, ix) -> slots.put(id, new Slot(byId.get(id), ix[0], ix[1])));
+        Map<String, Integer> families = new HashMap<>();
+        for (int i = 0; i < catalogue.size(); i++) {
+            Measure m = catalogue.get(i);
+            int family = families.computeIfAbsent(m.family() == null ? m.id() : m.family(), k -> families.size());
+            slots.put(m.id(), new Slot(m, family, i));
+        }
     }
 
     /**
@@ -139,7 +144,7 @@ public final class RuleEngine {
 
     public Measure measure(String id) { return byId.get(id); }
 
-    /** A rule's measure with its family index and catalogue position (see {@link ResultAssembler#indexes}). */
+    /** A rule's measure with its family's index and its position in the catalogue (what the result is ordered by). */
     record Slot(Measure measure, int familyIndex, int position) {}
 
     private final Map<String, Slot> slots = new HashMap<>();

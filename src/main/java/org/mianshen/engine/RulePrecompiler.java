@@ -108,7 +108,6 @@ public final class RulePrecompiler {
         }
     }
 
-    /** The manifest on the classpath, or null when the rules were not precompiled. */
     /**
      * The index of the precompiled model without its catalogue (null when absent). Plain text, so the
      * engine can start loading the model while the main thread is still starting Jackson.
@@ -134,6 +133,7 @@ public final class RulePrecompiler {
         return fingerprint == null ? null : new Manifest(fingerprint, files, models, null);
     }
 
+    /** The manifest on the classpath, or null when the rules were not precompiled. */
     static Manifest manifest() throws IOException {
         var in = RulePrecompiler.class.getClassLoader().getResourceAsStream(MANIFEST);
         if (in == null) return null;

@@ -13,13 +13,15 @@ public final class Grant {
     public Long amountYuan;
     public String detail;
     /**
-     * The measure's position in the engine's catalogue and its family's index, set by the matcher so the
-     * result assembly sorts and groups ~90 grants per enterprise without map lookups; -1 when unset.
+     * The measure's family index and its position in the engine's catalogue, so that the result assembly
+     * groups and orders ~90 grants per enterprise without map lookups.
      */
-    public int position = -1, familyIndex = -1;
+    public final int familyIndex, position;
 
-    public Grant(Measure measure, List<String> missing) {
+    public Grant(Measure measure, List<String> missing, int familyIndex, int position) {
         this.measure = measure;
+        this.familyIndex = familyIndex;
+        this.position = position;
         this.missing = missing;
     }
 

@@ -56,7 +56,7 @@ final class Baselines {
     static ChunkProcessor.Factory naive(RuleEngine engine, Deriver deriver, ResultFormat format) {
         KieBase kieBase = kieBase(engine);
         RowParser parser = new RowParser(null);
-        ResultAssembler assembler = new ResultAssembler(engine.catalogue());
+        ResultAssembler assembler = new ResultAssembler();
         return tally -> new ChunkProcessor() {
             final StatelessKieSession session = kieBase.newStatelessKieSession();
             final Matcher sink = engine.newMatcher();     // used only as the GrantSink, never to match
