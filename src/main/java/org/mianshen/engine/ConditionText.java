@@ -35,6 +35,14 @@ final class ConditionText {
         };
     }
 
+    /**
+     * The fact whose value explains a condition's subject to a reader: the subject itself, except for
+     * {@code industryIn(...)}, whose own value is only true/false — the industry code says why.
+     */
+    static String shownFact(String subject) {
+        return subject != null && subject.startsWith("industryIn(") ? "industryCode" : subject;
+    }
+
     /** The fact expression a condition tests ("employees", "hires(HireCategory.GRADUATE_THIS_YEAR)"). */
     static String subjectExpression(String condition) {
         Matcher m = CALL.matcher(condition.trim());

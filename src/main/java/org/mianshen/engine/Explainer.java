@@ -100,7 +100,7 @@ public final class Explainer {
                 for (String need : e.missingInputs(ref)) if (!missing.contains(need)) missing.add(need);
             }
             List<String> values = new ArrayList<>();
-            String subject = ConditionText.subjectExpression(c);
+            String subject = ConditionText.shownFact(ConditionText.subjectExpression(c));
             Object value = subject == null ? null : value(subject, e);
             if (value != null) values.add(String.valueOf(value instanceof Enum<?> en ? en.name() : value));
             else for (String ref : RuleTree.references(c)) {

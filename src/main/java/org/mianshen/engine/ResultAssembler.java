@@ -136,12 +136,8 @@ public final class ResultAssembler {
     private static List<String[]> templates(Measure m) {
         List<String[]> out = new ArrayList<>();
         for (String c : m.conditions()) {
-            String subject = ConditionText.subjectExpression(c);
-            String ident = null;
-            if (subject != null) {
-                if (subject.matches("[a-zA-Z_]\\w*")) ident = subject;
-                else if (subject.startsWith("industryIn(")) ident = "industryCode";
-            }
+            String subject = ConditionText.shownFact(ConditionText.subjectExpression(c));
+            String ident = subject != null && subject.matches("[a-zA-Z_]\\w*") ? subject : null;
             out.add(new String[]{ConditionText.render(c), ident});
         }
         return out;

@@ -2,6 +2,7 @@ package org.mianshen.engine;
 
 import org.junit.jupiter.api.Test;
 import org.mianshen.model.Enterprise;
+import org.mianshen.model.Measure;
 import org.mianshen.model.Profile;
 import org.mianshen.reference.RiskAreas;
 
@@ -35,5 +36,20 @@ class ExplainerTest {
             assertThat(Explainer.holds(condition, smallFirm)).as("run %d", i).isTrue();
             assertThat(Explainer.holds(condition, smallFirmHigh)).as("run %d", i).isFalse();
         }
+    }
+
+    @Test
+    void anIndustryConditionShowsTheIndustryCodeNotTrueOrFalse() {
+        RuleEngine engine = RuleEngine.bundled();
+        Profile p = new Profile();
+        p.uscc = "91530102MA6K00006F";
+        p.regionCode = "530102";
+        p.industryCode = "6210";
+        Enterprise e = new Deriver(LocalDate.of(2022, 6, 30), RiskAreas.none()).derive(p);
+        Measure grain = engine.measure("mof2022-60-art4-grain-full-cost-insurance");
+        Explainer.Verdict industry = new Explainer(engine).evaluate(grain, e).stream()
+                .filter(v -> v.condition().contains("industryIn(")).findFirst().orElseThrow();
+        assertThat(industry.passed()).isFalse();
+        assertThat(industry.actual()).isEqualTo("6210");
     }
 }
