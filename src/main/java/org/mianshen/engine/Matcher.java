@@ -17,6 +17,8 @@ import java.util.List;
 public final class Matcher implements AutoCloseable, Enterprise.GrantSink {
     private final RuleEngine engine;
     private final KieSession session;
+    private org.kie.api.definition.rule.Rule lastRule;
+    private RuleEngine.Slot lastSlot;
 
     Matcher(RuleEngine engine) {
         this.engine = engine;
@@ -45,7 +47,11 @@ public final class Matcher implements AutoCloseable, Enterprise.GrantSink {
     public Grant grant(Enterprise e, Object drools) {
         RuleContext ctx = drools instanceof RuleContext rc ? rc
                 : ((org.drools.model.Drools) drools).getContext(RuleContext.class);
-        RuleEngine.Slot slot = engine.slot(ctx.getRule().getName());
+        // A rule fires once per chunk for all its enterprises (RuleTree.collectPerChunk): consecutive
+        // grants come from the same rule, so its slot is looked up once per firing, not per enterprise.
+        org.kie.api.definition.rule.Rule rule = ctx.getRule();
+        if (rule != lastRule) { lastSlot = engine.slot(rule.getName()); lastRule = rule; }
+        RuleEngine.Slot slot = lastSlot;
         Measure m = slot.measure();
         Grant g = new Grant(m, engine.missingFacts().of(m, e), slot.familyIndex(), slot.position());
         e.hits.add(g);

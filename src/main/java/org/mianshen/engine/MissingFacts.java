@@ -18,10 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class MissingFacts {
     /** One top-level condition: its references and, if it is a disjunction, its branches. */
-    private record Condition(List<String> references, List<Branch> branches) {}
+    private record Condition(int[] references, List<Branch> branches) {}
 
     /** A branch of a disjunction with the facts it references (parsed once, not per enterprise). */
-    private record Branch(String expression, List<String> references) {}
+    private record Branch(String expression, int[] references) {}
 
     private final Map<String, List<Condition>> byMeasure = new ConcurrentHashMap<>();
 
@@ -29,7 +29,7 @@ final class MissingFacts {
         List<String> missing = List.of();
         for (Condition c : byMeasure.computeIfAbsent(m.id(), k -> parse(m))) {
             List<String> need = null;
-            for (String ref : c.references()) {
+            for (int ref : c.references()) {
                 List<String> n = e.missingInputs(ref);
                 if (!n.isEmpty()) { if (need == null) need = new ArrayList<>(2); need.addAll(n); }
             }
@@ -44,7 +44,7 @@ final class MissingFacts {
     private static boolean someBranchKnownTrue(List<Branch> branches, Enterprise e) {
         for (Branch b : branches) {
             boolean known = true;
-            for (String ref : b.references()) if (!e.missingInputs(ref).isEmpty()) { known = false; break; }
+            for (int ref : b.references()) if (!e.missingInputs(ref).isEmpty()) { known = false; break; }
             if (known && Explainer.holds(b.expression(), e)) return true;
         }
         return false;
@@ -54,10 +54,15 @@ final class MissingFacts {
         List<Condition> out = new ArrayList<>(m.conditions().size());
         for (String c : m.conditions()) {
             List<String> branches = disjuncts(c);
-            out.add(new Condition(RuleTree.references(c), branches.size() > 1
-                    ? branches.stream().map(b -> new Branch(b, RuleTree.references(b))).toList() : null));
+            out.add(new Condition(indices(c), branches.size() > 1
+                    ? branches.stream().map(b -> new Branch(b, indices(b))).toList() : null));
         }
         return out;
+    }
+
+    /** The vocabulary indices of the facts an expression references (see {@link Enterprise#missingInputs(int)}). */
+    private static int[] indices(String expression) {
+        return RuleTree.references(expression).stream().mapToInt(Enterprise::vocabularyIndex).toArray();
     }
 
     /** Top-level "||" branches of a condition, outer parentheses removed. */

@@ -49,18 +49,7 @@ public final class RulePrecompiler {
         RuleTree tree = RuleTree.parse(sources);
         if (!tree.problems().isEmpty()) throw new RuleTreeException(tree.problems());
 
-        KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        ReleaseId rid = ks.newReleaseId("org.mianshen", "bundled-rules", "1");
-        kfs.generateAndWritePomXML(rid);
-        List<PackageDescr> pkgs = tree.packages();
-        for (int i = 0; i < pkgs.size(); i++) {
-            String drl = new DrlDumper().dump(pkgs.get(i));
-            kfs.write("src/main/resources/org/mianshen/rules/" + sources.get(i).path().replace('/', '_'), drl);
-        }
-        KieBuilder kb = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
-        List<Message> errors = kb.getResults().getMessages(Message.Level.ERROR);
-        if (!errors.isEmpty()) throw new IllegalStateException("executable model build failed: " + errors);
+        KieBuilder kb = build(tree, sources);
         byte[] kjar = ((InternalKieModule) kb.getKieModule()).getBytes();
 
         List<String> models = List.of();
@@ -90,6 +79,33 @@ public final class RulePrecompiler {
         Files.writeString(classes.resolve(INDEX), index, StandardCharsets.UTF_8);
         System.out.printf("precompiled %d rules in %d files to the executable model in %.1f s%n",
                 tree.measures().size(), sources.size(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Compiles a parsed tree (engine constraints already in its descriptors) to the executable model, in memory. */
+    private static KieBuilder build(RuleTree tree, List<RuleSource> sources) {
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId rid = ks.newReleaseId("org.mianshen", "bundled-rules", "1");
+        kfs.generateAndWritePomXML(rid);
+        List<PackageDescr> pkgs = tree.packages();
+        for (int i = 0; i < pkgs.size(); i++) {
+            String drl = new DrlDumper().dump(pkgs.get(i));
+            kfs.write("src/main/resources/org/mianshen/rules/" + sources.get(i).path().replace('/', '_'), drl);
+        }
+        KieBuilder kb = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        List<Message> errors = kb.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) throw new IllegalStateException("executable model build failed: " + errors);
+        return kb;
+    }
+
+    /**
+     * A KieBase compiled to the executable model now, in this process (seconds, not for start-up): the
+     * benchmark's naive baseline uses it for the rules in their as-written form.
+     */
+    public static org.kie.api.KieBase compileInMemory(RuleTree tree, List<RuleSource> sources) {
+        KieBuilder kb = build(tree, sources);
+        KieServices ks = KieServices.Factory.get();
+        return ks.newKieContainer(kb.getKieModule().getReleaseId()).getKieBase();
     }
 
     /** SHA-256 over the rule files' paths and texts. */

@@ -27,6 +27,8 @@ import java.util.Locale;
  * <ol>
  *   <li>the I/O floor: Jackson parse + write of the same input, same threads, no matching;</li>
  *   <li>the naive baseline: one {@code StatelessKieSession.execute} per profile;</li>
+ *   <li>the engine ceiling: the floor plus validate, derive and match, but no results written — the bound
+ *       for any output contract;</li>
  *   <li>{@code batch} end to end, exactly as the CLI runs it;</li>
  * </ol>
  * and, with {@code --rss}, the peak RSS (VmHWM) of {@code mianshen batch} in a fresh JVM per size.
@@ -83,10 +85,12 @@ public final class BatchBenchmark {
         ResultFormat jsonl = ResultFormat.of(BatchRunner.Format.JSONL);
         ChunkProcessor.Factory floor = Baselines.ioFloor();
         ChunkProcessor.Factory naive = Baselines.naive(engine, deriver, jsonl);
+        ChunkProcessor.Factory ceiling = Baselines.engineCeiling(engine, deriver);
 
         System.out.printf("warm-up: %,d rows through each of floor, naive, batch%n", warmup);
         run(engine, warm, out, asOf, threads, floor);
         run(engine, warm, out, asOf, threads, naive);
+        run(engine, warm, out, asOf, threads, ceiling);
         run(engine, warm, out, asOf, threads, null);
         run(engine, warm, out, asOf, threads, null, true);
 
@@ -94,14 +98,18 @@ public final class BatchBenchmark {
                 registry.getFileName(), Files.size(registry) >> 20, threads, chunk, asOf);
         Measure f = run(engine, registry, out, asOf, threads, floor);
         print("I/O floor (Jackson parse + write, no matching)", f, f, null);
+        Baselines.GRANTS.set(0);
+        Measure ec = run(engine, registry, out, asOf, threads, ceiling);
+        print("engine ceiling (floor + validate, derive, match)", ec, f, null);
+        System.out.printf(Locale.ROOT, "  grants (rule firings) per profile: %.1f%n", Baselines.GRANTS.get() / (double) Math.max(1, ec.rows));
         Measure nv = run(engine, naiveInput, out, asOf, threads, naive);
         print("naive (StatelessKieSession.execute per profile)", nv, f, null);
         Measure b = run(engine, registry, out, asOf, threads, null);
         print("batch end to end (full contract)", b, f, nv);
         Measure c = run(engine, registry, out, asOf, threads, null, true);
         print("batch end to end (--compact)", c, f, nv);
-        System.out.printf(Locale.ROOT, "ratios: batch / I/O floor = %.3f; batch --compact / I/O floor = %.3f; batch / naive = %.2f; naive / I/O floor = %.3f%n",
-                b.rate() / f.rate(), c.rate() / f.rate(), b.rate() / nv.rate(), nv.rate() / f.rate());
+        System.out.printf(Locale.ROOT, "ratios: batch / I/O floor = %.3f; batch --compact / I/O floor = %.3f; engine ceiling / I/O floor = %.3f; batch / naive = %.2f; naive / I/O floor = %.3f%n",
+                b.rate() / f.rate(), c.rate() / f.rate(), ec.rate() / f.rate(), b.rate() / nv.rate(), nv.rate() / f.rate());
         System.out.printf(Locale.ROOT, "output bytes per profile: floor %,d, naive %,d, batch %,d, batch --compact %,d%n", f.outBytes / Math.max(1, f.rows),
                 nv.outBytes / Math.max(1, nv.rows), b.outBytes / Math.max(1, b.rows), c.outBytes / Math.max(1, c.rows));
         if (Files.isRegularFile(out)) Files.deleteIfExists(out);
