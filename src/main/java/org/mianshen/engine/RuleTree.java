@@ -38,6 +38,7 @@ public final class RuleTree {
             "authority", "source", "benefitType", "validFrom", "validTo", "jurisdiction");
 
     private static final Pattern IDENT = Pattern.compile("(?<![\\w.$])([a-zA-Z_]\\w*)");
+    private static final Pattern JUMP = Pattern.compile("\\b(return|break|continue)\\b");
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
 
     private final List<PackageDescr> packages;
@@ -130,6 +131,12 @@ public final class RuleTree {
         if (pattern == null) {
             problems.add(new RuleProblem(src.path(), rule.getLine(), rule.getColumn() + 1,
                     "rule '" + rule.getName() + "' must match an Enterprise fact (e.g. $e : Enterprise( ... ))"));
+        }
+        Object consequence = rule.getConsequence();
+        if (consequence != null && JUMP.matcher(STRING.matcher(consequence.toString()).replaceAll("\"\"")).find()) {
+            problems.add(new RuleProblem(src.path(), rule.getLine(), rule.getColumn() + 1,
+                    "rule '" + rule.getName() + "': no return, break or continue in a consequence (the engine runs it once"
+                            + " for each enterprise the rule matched, in a loop: use if/else)"));
         }
         if (problems.size() > before) return null;
 

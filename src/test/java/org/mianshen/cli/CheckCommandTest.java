@@ -62,6 +62,19 @@ class CheckCommandTest {
     }
 
     @Test
+    void jumpOutOfTheConsequenceIsRefused() throws Exception {
+        // the engine runs a consequence once per matched enterprise, in a loop: a return would skip the rest
+        String drl = rule("yunnan-rent-waiver-3m", "@validFrom(\"\") @validTo(\"\")", "atMost(employees, 300)")
+                .replace("$e.grant(drools);", "if ($e.getEmployees() == null) return;\n    $e.grant(drools).detail(\"no return here\");");
+        CliRun r = check(drl);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("doc.drl:7:1: rule 'yunnan-rent-waiver-3m': no return, break or continue in a consequence");
+        CliRun inString = check(rule("yunnan-rent-waiver-3m", "@validFrom(\"\") @validTo(\"\")", "atMost(employees, 300)")
+                .replace("$e.grant(drools);", "$e.grant(drools).detail(\"return visit\");"));
+        assertThat(inString.out()).doesNotContain("no return, break or continue");
+    }
+
+    @Test
     void unknownIdAndUnknownFactAndMissingCases() throws Exception {
         Files.writeString(dir.resolve("doc.drl"), HEAD + rule("no-such-measure", "@validFrom(\"\") @validTo(\"\")", "atMost(employes, 300)"));
         CliRun r = CliRun.of("check", "--rules", dir.toString(), "--catalogue", "../shared/policy/measures.jsonl", "--seeds", "../shared/seeds");
