@@ -53,7 +53,7 @@ public final class Matcher implements AutoCloseable, Enterprise.GrantSink {
         if (rule != lastRule) { lastSlot = engine.slot(rule.getName()); lastRule = rule; }
         RuleEngine.Slot slot = lastSlot;
         Measure m = slot.measure();
-        Grant g = new Grant(m, engine.missingFacts().of(m, e), slot.familyIndex(), slot.position());
+        Grant g = new Grant(m, engine.missingFacts().of(m, slot.position(), e), slot.familyIndex(), slot.position());
         e.hits.add(g);
         return g;
     }

@@ -5,8 +5,7 @@ import org.mianshen.model.Measure;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Names the profile inputs a fired rule needed but the enterprise lacks (→ NEEDS_INFO).
@@ -23,11 +22,21 @@ final class MissingFacts {
     /** A branch of a disjunction with the facts it references (parsed once, not per enterprise). */
     private record Branch(String expression, int[] references) {}
 
-    private final Map<String, List<Condition>> byMeasure = new ConcurrentHashMap<>();
+    private final AtomicReferenceArray<List<Condition>> byPosition;
 
-    List<String> of(Measure m, Enterprise e) {
+    /** @param measures the size of the engine's catalogue (grants name their measure by catalogue position) */
+    MissingFacts(int measures) { this.byPosition = new AtomicReferenceArray<>(measures); }
+
+    /** The inputs the measure at catalogue {@code position} needs and the enterprise lacks (empty = ELIGIBLE). */
+    List<String> of(Measure m, int position, Enterprise e) {
+        List<Condition> conditions = byPosition.get(position);
+        if (conditions == null) byPosition.set(position, conditions = parse(m));
+        return compute(conditions, e);
+    }
+
+    private static List<String> compute(List<Condition> conditions, Enterprise e) {
         List<String> missing = List.of();
-        for (Condition c : byMeasure.computeIfAbsent(m.id(), k -> parse(m))) {
+        for (Condition c : conditions) {
             List<String> need = null;
             for (int ref : c.references()) {
                 List<String> n = e.missingInputs(ref);
@@ -57,7 +66,7 @@ final class MissingFacts {
             out.add(new Condition(indices(c), branches.size() > 1
                     ? branches.stream().map(b -> new Branch(b, indices(b))).toList() : null));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** The vocabulary indices of the facts an expression references (see {@link Enterprise#missingInputs(int)}). */

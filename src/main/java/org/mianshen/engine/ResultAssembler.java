@@ -44,8 +44,16 @@ public final class ResultAssembler {
         // a batch assembles ~90 grants per enterprise, millions of times (profiled: BENCHMARKS.md).
         List<Grant> hits = e.hits;
         int n = hits.size();
-        long[] byFamily = new long[n];                       // family index << 32 | position in hits
-        for (int i = 0; i < n; i++) byFamily[i] = ((long) hits.get(i).familyIndex << 32) | i;
+        // One primitive sort groups the families and puts each family's best grant first (BEST_FIRST without
+        // the amount): family | rank | more local jurisdiction first | catalogue position | index in hits.
+        // A family with an amount is re-sorted by BEST_FIRST itself (rare).
+        if (n >= 1 << 16) throw new IllegalStateException("more than 65535 grants for one enterprise");
+        long[] byFamily = new long[n];
+        for (int i = 0; i < n; i++) {
+            Grant g = hits.get(i);
+            byFamily[i] = ((long) g.familyIndex << 47) | ((long) rank(g.status()) << 46)
+                    | ((long) (6 - g.measure.jurisdiction().length()) << 43) | ((long) g.position << 16) | i;
+        }
         java.util.Arrays.sort(byFamily);
         List<Entitlement> unordered = new ArrayList<>();
         // Order keys: rank and catalogue position packed in a long, sorted as primitives; the few
@@ -57,9 +65,14 @@ public final class ResultAssembler {
         for (int i = 0; i < n; ) {
             int j = i;
             family.clear();
-            while (j < n && (byFamily[j] >>> 32) == (byFamily[i] >>> 32)) family.add(hits.get((int) byFamily[j++]));
+            boolean amounts = false;
+            while (j < n && (byFamily[j] >>> 47) == (byFamily[i] >>> 47)) {
+                Grant g = hits.get((int) (byFamily[j++] & 0xFFFF));
+                amounts |= g.amountYuan != null;
+                family.add(g);
+            }
             i = j;
-            if (family.size() > 1) family.sort(BEST_FIRST);
+            if (amounts && family.size() > 1) family.sort(BEST_FIRST);
             Grant best = family.get(0);
             List<Entitlement.AlsoBasedOn> also = family.size() == 1 ? List.of() : new ArrayList<>(family.size() - 1);
             for (int k = 1; k < family.size(); k++) {

@@ -34,6 +34,9 @@ public final class RuleEngine {
         this.origin = origin;
         this.kieBase = kieBase;
         this.catalogue = catalogue;
+        this.missingFacts = new MissingFacts(catalogue.size());
+        // ResultAssembler packs family index and catalogue position into 16 and 27 bits of its sort keys
+        if (catalogue.size() >= 1 << 16) throw new IllegalArgumentException("more than 65535 measures in one rule tree");
         this.byId = new HashMap<>();
         for (Measure m : catalogue) byId.put(m.id(), m);
         Map<String, Integer> families = new HashMap<>();
@@ -138,7 +141,7 @@ public final class RuleEngine {
 
     public List<Measure> catalogue() { return catalogue; }
 
-    private final MissingFacts missingFacts = new MissingFacts();
+    private final MissingFacts missingFacts;
 
     MissingFacts missingFacts() { return missingFacts; }
 

@@ -268,8 +268,15 @@ public final class SizeClassifier {
                 null);
     }
 
+    /** {@link #computeCandidates} per industry code: a pure function of the code, and a batch asks it per row. */
+    private static final Map<String, Set<String>> CANDIDATES = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Candidate group ids for a resolved code (more than one when the code spans several industries). */
     private static Set<String> candidates(Industries.Industry industry) {
+        return CANDIDATES.computeIfAbsent(industry.code(), k -> java.util.Collections.unmodifiableSet(computeCandidates(industry)));
+    }
+
+    private static Set<String> computeCandidates(Industries.Industry industry) {
         String code = industry.code();
         String section = String.valueOf(industry.section());
         // inherited assignment: most specific entry among the strict ancestors (section, division, group)

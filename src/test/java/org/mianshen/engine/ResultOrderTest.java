@@ -45,4 +45,43 @@ class ResultOrderTest {
         assertThat(checked).isGreaterThan(10_000);
         assertThat(withAmounts).as("profiles with at least one fixed amount").isGreaterThan(50);
     }
+
+    /** Within a family the best measure heads it: ELIGIBLE, larger amount, more local jurisdiction, catalogue order. */
+    @Test
+    void eachFamilyIsHeadedByItsBestMeasure() throws Exception {
+        RuleEngine engine = RuleEngine.bundled();
+        MatchService service = new MatchService(engine, LocalDate.of(2022, 6, 30), RiskAreas.none());
+        java.util.Map<String, Integer> position = new java.util.HashMap<>();
+        java.util.Map<String, Integer> locality = new java.util.HashMap<>();
+        for (var m : engine.catalogue()) { position.put(m.id(), position.size()); locality.put(m.id(), m.jurisdiction().length()); }
+        StringWriter w = new StringWriter();
+        new RegistryGenerator(9).write(800, BatchRunner.Format.JSONL, w);
+        int pairs = 0, byLocality = 0;
+        for (String line : w.toString().split("\n")) {
+            ProfileReader.Read read;
+            try { read = new ProfileReader().read(line); } catch (org.mianshen.io.InputError e) { continue; }
+            for (Entitlement e : service.match(read).entitlements()) {
+                List<Object[]> members = new java.util.ArrayList<>();
+                members.add(new Object[]{e.measureId(), e.status(), e.amountYuan()});
+                for (Entitlement.AlsoBasedOn a : e.alsoBasedOn()) members.add(new Object[]{a.measureId(), a.status(), a.amountYuan()});
+                for (int i = 1; i < members.size(); i++) {
+                    Object[] a = members.get(i - 1), b = members.get(i);
+                    String why = a[0] + " before " + b[0];
+                    int ra = a[1] == Grant.Status.ELIGIBLE ? 0 : 1, rb = b[1] == Grant.Status.ELIGIBLE ? 0 : 1;
+                    assertThat(ra).as(why).isLessThanOrEqualTo(rb);
+                    pairs++;
+                    if (ra != rb) continue;
+                    long xa = a[2] == null ? 0 : (Long) a[2], xb = b[2] == null ? 0 : (Long) b[2];
+                    assertThat(xa).as(why).isGreaterThanOrEqualTo(xb);
+                    if (xa != xb) continue;
+                    int la = locality.get((String) a[0]), lb = locality.get((String) b[0]);
+                    assertThat(la).as(why).isGreaterThanOrEqualTo(lb);
+                    if (la != lb) { byLocality++; continue; }
+                    assertThat(position.get((String) a[0])).as(why).isLessThan(position.get((String) b[0]));
+                }
+            }
+        }
+        assertThat(pairs).isGreaterThan(5_000);
+        assertThat(byLocality).as("pairs decided by the more local measure").isGreaterThan(50);
+    }
 }
