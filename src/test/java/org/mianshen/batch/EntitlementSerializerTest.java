@@ -22,6 +22,8 @@ class EntitlementSerializerTest {
         ObjectWriter plain = Json.MAPPER.writerFor(MatchResult.class);
         ProfileReader reader = new ProfileReader();
         int entitlements = 0, withAlso = 0, withAmount = 0, alsoMissing = 0, alsoAmount = 0;
+        org.mianshen.engine.ResultAssembler assembler = new org.mianshen.engine.ResultAssembler();
+        int compactEntitlements = 0;
         for (String line : Registries.lines(1500, 21, BatchRunner.Format.JSONL)) {
             ProfileReader.Read read;
             try { read = reader.read(line); } catch (org.mianshen.io.InputError e) { continue; }
@@ -36,7 +38,17 @@ class EntitlementSerializerTest {
                 }
             }
             assertThat(fast.writeValueAsString(r)).isEqualTo(plain.writeValueAsString(r));
+            // --compact: each distinct compact entitlement is encoded once and then copied, also into a byte stream
+            var enterprise = service.derive(read);
+            service.match(enterprise, read.warnings());
+            MatchResult c = assembler.assemble(enterprise, read.warnings(), org.mianshen.engine.ResultAssembler.Detail.COMPACT);
+            compactEntitlements += c.entitlements().size();
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            fast.writeValue(bytes, c);
+            assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(plain.writeValueAsString(c));
+            assertThat(fast.writeValueAsString(c)).isEqualTo(plain.writeValueAsString(c));
         }
+        assertThat(compactEntitlements).isEqualTo(entitlements);
         assertThat(entitlements).isPositive();
         // every branch of the hand-written writer was exercised: alsoBasedOn entries with missing facts and amounts
         assertThat(withAlso).isGreaterThan(100);
