@@ -102,7 +102,7 @@ public final class BatchCommand implements Callable<Integer> {
         }
         RuleEngine engine;
         try {
-            engine = rules.engine();
+            engine = rules.batchEngine();
         } catch (RuleTreeException e) {
             err.println("mianshen batch: " + e.getMessage());
             return Main.BAD_INPUT;

@@ -61,5 +61,10 @@ public final class RuleOptions {
         return rulesDir == null ? RuleEngine.bundled() : RuleEngine.compile(sources());
     }
 
+    /** The compiled engine in its batch form (each rule fires once per chunk: {@link RuleEngine#bundledForBatch()}). */
+    public RuleEngine batchEngine() throws IOException {
+        return rulesDir == null ? RuleEngine.bundledForBatch() : RuleEngine.compileForBatch(sources());
+    }
+
     public Path rulesDir() { return rulesDir; }
 }

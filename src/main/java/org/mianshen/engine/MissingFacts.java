@@ -37,15 +37,13 @@ final class MissingFacts {
     private static List<String> compute(List<Condition> conditions, Enterprise e) {
         List<String> missing = List.of();
         for (Condition c : conditions) {
-            List<String> need = null;
-            for (int ref : c.references()) {
-                List<String> n = e.missingInputs(ref);
-                if (!n.isEmpty()) { if (need == null) need = new ArrayList<>(2); need.addAll(n); }
-            }
-            if (need == null) continue;
+            // most conditions of most grants reference only known facts: check before allocating anything
+            boolean unknown = false;
+            for (int ref : c.references()) if (!e.missingInputs(ref).isEmpty()) { unknown = true; break; }
+            if (!unknown) continue;
             if (c.branches() != null && someBranchKnownTrue(c.branches(), e)) continue;
-            if (missing.isEmpty()) missing = new ArrayList<>(2);
-            for (String n : need) if (!missing.contains(n)) missing.add(n);
+            if (missing.isEmpty()) missing = new ArrayList<>(4);
+            for (int ref : c.references()) for (String n : e.missingInputs(ref)) if (!missing.contains(n)) missing.add(n);
         }
         return missing;
     }

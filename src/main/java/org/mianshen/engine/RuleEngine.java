@@ -53,11 +53,21 @@ public final class RuleEngine {
      */
     public static RuleEngine bundled() { return Bundled.ENGINE; }
 
+    /**
+     * The bundled rule tree in its batch form: each rule fires once per chunk for all the enterprises it
+     * matched ({@code RuleTree.collectPerChunk}); the same grants, fewer Drools activations.
+     */
+    public static RuleEngine bundledForBatch() { return BundledForBatch.ENGINE; }
+
     private static final class Bundled {
-        static final RuleEngine ENGINE = loadBundled();
+        static final RuleEngine ENGINE = loadBundled(false);
     }
 
-    private static RuleEngine loadBundled() {
+    private static final class BundledForBatch {
+        static final RuleEngine ENGINE = loadBundled(true);
+    }
+
+    private static RuleEngine loadBundled(boolean forBatch) {
         if (!"false".equals(System.getProperty("mianshen.precompiled"))) {
             try {
                 RulePrecompiler.Manifest index = RulePrecompiler.index();
@@ -80,18 +90,20 @@ public final class RuleEngine {
                         }
                     });
                     List<org.drools.model.Model> models = new ArrayList<>();
-                    for (String cls : index.modelClasses()) {
+                    for (String cls : forBatch ? index.batchModelClasses() : index.modelClasses()) {
                         models.add((org.drools.model.Model) Class.forName(cls).getDeclaredConstructor().newInstance());
                     }
                     KieBase kieBase = org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(models);
                     RulePrecompiler.Manifest full = checkedCatalogue.join();
-                    if (full != null) return new RuleEngine(kieBase, full.catalogue(), "executable model (precompiled)");
+                    if (full != null) return new RuleEngine(kieBase, full.catalogue(),
+                            "executable model (precompiled" + (forBatch ? ", batch form)" : ")"));
                 }
             } catch (IOException | ReflectiveOperationException e) {
                 // fall through to compiling the DRL: slower to start, same rules
             }
         }
-        return compile(RuleSource.bundled());   // the sources changed since the build, or no precompiled model
+        // the sources changed since the build, or no precompiled model
+        return forBatch ? compileForBatch(RuleSource.bundled()) : compile(RuleSource.bundled());
     }
 
     /** How the KieBase was built: "runtime DRL" or "executable model (precompiled)". */
@@ -99,6 +111,11 @@ public final class RuleEngine {
 
     public static RuleEngine compile(List<RuleSource> sources) {
         return compile(RuleTree.parse(sources), sources);
+    }
+
+    /** As {@link #compile(List)}, in the batch form (see {@link #bundledForBatch()}). */
+    public static RuleEngine compileForBatch(List<RuleSource> sources) {
+        return compile(RuleTree.parse(sources, true), sources);
     }
 
     /** Compiles a parsed tree; any problem (parse, metadata, type) fails the whole tree. */

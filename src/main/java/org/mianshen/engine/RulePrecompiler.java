@@ -38,7 +38,8 @@ public final class RulePrecompiler {
     static final String INDEX = "precompiled/index.txt";
 
     /** What the build step leaves for the engine. */
-    public record Manifest(String fingerprint, List<String> files, List<String> modelClasses, List<org.mianshen.model.Measure> catalogue) {}
+    public record Manifest(String fingerprint, List<String> files, List<String> modelClasses, List<String> batchModelClasses,
+                           List<org.mianshen.model.Measure> catalogue) {}
 
     public static void main(String[] args) throws Exception {
         Path rules = Path.of(args[0]);
@@ -46,12 +47,40 @@ public final class RulePrecompiler {
         long t0 = System.nanoTime();
         List<RuleSource> sources = RuleSource.fromDirectory(rules).stream()
                 .map(s -> new RuleSource(s.path(), s.text(), null)).toList();
-        RuleTree tree = RuleTree.parse(sources);
+        // Two forms of the same rules (RuleTree.collectPerChunk): as written for one profile (match, test: the
+        // set-oriented form costs ~50 ms more start-up) and once per chunk for batch. The batch form's
+        // packages get their own name so the two generated models do not share class names.
+        RuleTree tree = RuleTree.parse(sources, false);
+        RuleTree batchTree = RuleTree.parse(sources, true);
         if (!tree.problems().isEmpty()) throw new RuleTreeException(tree.problems());
+        for (PackageDescr p : batchTree.packages()) p.setName(p.getName() + BATCH_PACKAGE_SUFFIX);
+        java.util.Set<String> written = new java.util.HashSet<>();
+        List<String> models = extract(build(tree, sources, "bundled-rules"), classes, written);
+        List<String> batchModels = extract(build(batchTree, sources, "bundled-rules-batch"), classes, written);
 
-        KieBuilder kb = build(tree, sources);
+        Path manifest = classes.resolve(MANIFEST);
+        Files.createDirectories(manifest.getParent());
+        Manifest out = new Manifest(fingerprint(sources), sources.stream().map(RuleSource::path).toList(), models, batchModels,
+                tree.measures());
+        Json.MAPPER.writeValue(manifest.toFile(), out);   // compact: parsed at every start
+        StringBuilder index = new StringBuilder("fingerprint ").append(out.fingerprint()).append('\n');
+        for (String f : out.files()) index.append("file ").append(f).append('\n');
+        for (String c : out.modelClasses()) index.append("model ").append(c).append('\n');
+        for (String c : out.batchModelClasses()) index.append("batchmodel ").append(c).append('\n');
+        Files.writeString(classes.resolve(INDEX), index, StandardCharsets.UTF_8);
+        System.out.printf("precompiled %d rules in %d files to the executable model (one-profile and batch forms) in %.1f s%n",
+                tree.measures().size(), sources.size(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Appended to the batch form's package names. */
+    static final String BATCH_PACKAGE_SUFFIX = ".batch";
+
+    /**
+     * Writes a build's classes below {@code classes} and returns its model classes. A class the other
+     * form already wrote must be byte-identical (shared domain metadata), or the build fails.
+     */
+    private static List<String> extract(KieBuilder kb, Path classes, java.util.Set<String> written) throws IOException {
         byte[] kjar = ((InternalKieModule) kb.getKieModule()).getBytes();
-
         List<String> models = List.of();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(kjar))) {
             for (ZipEntry en; (en = zip.getNextEntry()) != null; ) {
@@ -60,6 +89,8 @@ public final class RulePrecompiler {
                 byte[] bytes = zip.readAllBytes();
                 if (name.endsWith(".class")) {
                     Path out = classes.resolve(name);
+                    if (!written.add(name) && !java.util.Arrays.equals(Files.readAllBytes(out), bytes))
+                        throw new IllegalStateException("the two rule forms generate different classes named " + name);
                     Files.createDirectories(out.getParent());
                     Files.write(out, bytes);
                 } else if (name.endsWith("/drools-model")) {
@@ -69,23 +100,14 @@ public final class RulePrecompiler {
             }
         }
         if (models.isEmpty()) throw new IllegalStateException("the executable model lists no model class");
-        Path manifest = classes.resolve(MANIFEST);
-        Files.createDirectories(manifest.getParent());
-        Manifest written = new Manifest(fingerprint(sources), sources.stream().map(RuleSource::path).toList(), models, tree.measures());
-        Json.MAPPER.writeValue(manifest.toFile(), written);   // compact: parsed at every start
-        StringBuilder index = new StringBuilder("fingerprint ").append(written.fingerprint()).append('\n');
-        for (String f : written.files()) index.append("file ").append(f).append('\n');
-        for (String c : written.modelClasses()) index.append("model ").append(c).append('\n');
-        Files.writeString(classes.resolve(INDEX), index, StandardCharsets.UTF_8);
-        System.out.printf("precompiled %d rules in %d files to the executable model in %.1f s%n",
-                tree.measures().size(), sources.size(), (System.nanoTime() - t0) / 1e9);
+        return models;
     }
 
     /** Compiles a parsed tree (engine constraints already in its descriptors) to the executable model, in memory. */
-    private static KieBuilder build(RuleTree tree, List<RuleSource> sources) {
+    private static KieBuilder build(RuleTree tree, List<RuleSource> sources, String artifact) {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
-        ReleaseId rid = ks.newReleaseId("org.mianshen", "bundled-rules", "1");
+        ReleaseId rid = ks.newReleaseId("org.mianshen", artifact, "1");
         kfs.generateAndWritePomXML(rid);
         List<PackageDescr> pkgs = tree.packages();
         for (int i = 0; i < pkgs.size(); i++) {
@@ -96,16 +118,6 @@ public final class RulePrecompiler {
         List<Message> errors = kb.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) throw new IllegalStateException("executable model build failed: " + errors);
         return kb;
-    }
-
-    /**
-     * A KieBase compiled to the executable model now, in this process (seconds, not for start-up): the
-     * benchmark's naive baseline uses it for the rules in their as-written form.
-     */
-    public static org.kie.api.KieBase compileInMemory(RuleTree tree, List<RuleSource> sources) {
-        KieBuilder kb = build(tree, sources);
-        KieServices ks = KieServices.Factory.get();
-        return ks.newKieContainer(kb.getKieModule().getReleaseId()).getKieBase();
     }
 
     /** SHA-256 over the rule files' paths and texts. */
@@ -132,7 +144,7 @@ public final class RulePrecompiler {
         var in = RulePrecompiler.class.getClassLoader().getResourceAsStream(INDEX);
         if (in == null) return null;
         String fingerprint = null;
-        List<String> files = new java.util.ArrayList<>(), models = new java.util.ArrayList<>();
+        List<String> files = new java.util.ArrayList<>(), models = new java.util.ArrayList<>(), batchModels = new java.util.ArrayList<>();
         try (in) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 int sp = line.indexOf(' ');
@@ -142,11 +154,12 @@ public final class RulePrecompiler {
                     case "fingerprint" -> fingerprint = value;
                     case "file" -> files.add(value);
                     case "model" -> models.add(value);
+                    case "batchmodel" -> batchModels.add(value);
                     default -> { }
                 }
             }
         }
-        return fingerprint == null ? null : new Manifest(fingerprint, files, models, null);
+        return fingerprint == null ? null : new Manifest(fingerprint, files, models, batchModels, null);
     }
 
     /** The manifest on the classpath, or null when the rules were not precompiled. */

@@ -55,12 +55,12 @@ public final class RuleTree {
     public List<RuleProblem> problems() { return problems; }
     List<PackageDescr> packages() { return packages; }
 
-    /** Parses every source; problems are collected, not thrown (so `check` can list them all). */
-    public static RuleTree parse(List<RuleSource> sources) { return parse(sources, true); }
+    /** Parses every source, each rule firing once per enterprise; problems are collected, not thrown (so `check` can list them all). */
+    public static RuleTree parse(List<RuleSource> sources) { return parse(sources, false); }
 
     /**
-     * As {@link #parse(List)}; {@code setOriented = false} keeps each rule firing once per enterprise, as
-     * written (only the benchmark's naive baseline wants that: see {@link #collectPerChunk}).
+     * As {@link #parse(List)}; {@code setOriented = true} compiles each rule to fire once per
+     * {@code fireAllRules} for all the enterprises it matched ({@link #collectPerChunk}): what batch uses.
      */
     public static RuleTree parse(List<RuleSource> sources, boolean setOriented) {
         List<PackageDescr> packages = new ArrayList<>();
@@ -199,8 +199,9 @@ public final class RuleTree {
      * per enterprise: {@code $e : Enterprise( c )} becomes
      * {@code $matched : java.util.List( size > 0 ) from collect( Enterprise( c ) )} and the consequence
      * runs for each {@code $e} of the list. The conditions, and so the grants, are the same; a batch fires
-     * ~115 rules per enterprise, and an activation costs Drools far more than a collected fact
-     * (measured: BENCHMARKS.md).
+     * ~115 rules per enterprise, and an activation costs Drools more than a collected fact (measured:
+     * BENCHMARKS.md). One-profile commands keep the rules as written: the accumulate machinery adds ~50 ms
+     * to their start-up and saves nothing for one enterprise.
      */
     private static void collectPerChunk(RuleDescr rule) {
         PatternDescr inner = enterprisePattern(rule);

@@ -24,8 +24,8 @@ class FormatEquivalenceTest {
         Path csv = Registries.write(dir, "r.csv", Registries.lines(4000, 3, BatchRunner.Format.CSV));
         Path a = dir.resolve("a.jsonl"), b = dir.resolve("b.jsonl");
         PrintWriter quiet = new PrintWriter(new StringWriter());
-        var ra = new BatchRunner(RuleEngine.bundled(), Registries.options(jsonl, a, 2, 250, null), quiet).run();
-        var rb = new BatchRunner(RuleEngine.bundled(), Registries.options(csv, b, 2, 250, null), quiet).run();
+        var ra = new BatchRunner(RuleEngine.bundledForBatch(), Registries.options(jsonl, a, 2, 250, null), quiet).run();
+        var rb = new BatchRunner(RuleEngine.bundledForBatch(), Registries.options(csv, b, 2, 250, null), quiet).run();
         assertThat(ra.exitCode()).isZero();
         assertThat(rb.exitCode()).isZero();
         assertThat(ra.report().rowsRead()).isEqualTo(4000);
@@ -34,7 +34,7 @@ class FormatEquivalenceTest {
         assertThat(Files.mismatch(a, b)).as("JSONL and CSV inputs give the same output").isEqualTo(-1L);
         // the CSV output has one row per enterprise × entitlement (at least one per enterprise)
         Path c = dir.resolve("c.csv");
-        var rc = new BatchRunner(RuleEngine.bundled(), Registries.options(jsonl, c, 2, 250, null), quiet).run();
+        var rc = new BatchRunner(RuleEngine.bundledForBatch(), Registries.options(jsonl, c, 2, 250, null), quiet).run();
         assertThat(rc.exitCode()).isZero();
         long expectedRows = 0;
         for (String l : Files.readAllLines(a)) {

@@ -24,7 +24,7 @@ class OrderedOutputTest {
         Path registry = Registries.write(dir, "r.jsonl", in);
         Path one = dir.resolve("one.jsonl"), four = dir.resolve("four.jsonl"), again = dir.resolve("again.jsonl");
         PrintWriter quiet = new PrintWriter(new StringWriter());
-        RuleEngine engine = RuleEngine.bundled();
+        RuleEngine engine = RuleEngine.bundledForBatch();
 
         assertThat(new BatchRunner(engine, Registries.options(registry, one, 1, 1000, null), quiet).run().exitCode()).isZero();
         assertThat(new BatchRunner(engine, Registries.options(registry, four, 4, 37, null), quiet).run().exitCode()).isZero();
@@ -46,7 +46,7 @@ class OrderedOutputTest {
         Path out = dir.resolve("u.jsonl");
         var o = Registries.options(registry, out, 3, 29, null);
         var u = new BatchRunner.Options(o.input(), o.output(), null, null, o.asOf(), null, 3, null, null, false, 29, false, false);
-        assertThat(new BatchRunner(RuleEngine.bundled(), u, new PrintWriter(new StringWriter())).run().exitCode()).isZero();
+        assertThat(new BatchRunner(RuleEngine.bundledForBatch(), u, new PrintWriter(new StringWriter())).run().exitCode()).isZero();
         List<String> want = new ArrayList<>(), got = new ArrayList<>();
         for (String l : in) want.add(Json.MAPPER.readTree(l).get("uscc").asText());
         for (String l : Files.readAllLines(out)) got.add(Json.MAPPER.readTree(l).get("uscc").asText());

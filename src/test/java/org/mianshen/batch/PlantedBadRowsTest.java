@@ -84,7 +84,7 @@ class PlantedBadRowsTest {
         tail.add("91410724MA44GY2P5W,\"unclosed" + ",".repeat(header.size() - 2));
         Path in = Registries.write(dir, "unclosed.csv", tail);
         Path out = dir.resolve("u.jsonl"), rej = dir.resolve("u-rejects.jsonl");
-        BatchRunner.Result r = new BatchRunner(RuleEngine.bundled(), Registries.options(in, out, 2, 10, rej), new PrintWriter(new StringWriter())).run();
+        BatchRunner.Result r = new BatchRunner(RuleEngine.bundledForBatch(), Registries.options(in, out, 2, 10, rej), new PrintWriter(new StringWriter())).run();
         assertThat(r.exitCode()).isZero();
         assertThat(r.report().rowsRead()).isEqualTo(50);
         assertThat(r.report().rejected()).isEqualTo(1);
@@ -113,7 +113,7 @@ class PlantedBadRowsTest {
 
         Path in = Registries.write(dir, name, lines);
         Path out = dir.resolve("out.jsonl"), rej = dir.resolve("rejects.jsonl");
-        BatchRunner.Result r = new BatchRunner(RuleEngine.bundled(), Registries.options(in, out, 3, 97, rej), new PrintWriter(new StringWriter())).run();
+        BatchRunner.Result r = new BatchRunner(RuleEngine.bundledForBatch(), Registries.options(in, out, 3, 97, rej), new PrintWriter(new StringWriter())).run();
 
         assertThat(r.exitCode()).as(r.message()).isZero();
         long rowsIn = good.size() - headerLines + bad.size();

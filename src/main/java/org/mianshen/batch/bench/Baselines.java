@@ -99,15 +99,13 @@ final class Baselines {
     /**
      * The naive baseline: everything {@code batch} does per row (parse, validate, derive, assemble,
      * write) but one {@code StatelessKieSession.execute} per profile instead of one reused session per
-     * chunk, on the rules as written (each firing once per enterprise), compiled to the executable model
-     * like the bundled ones.
+     * chunk, on the rules as written (each firing once per enterprise: {@code engine} is
+     * {@link RuleEngine#bundled()}).
      */
-    static ChunkProcessor.Factory naive(RuleEngine engine, Deriver deriver, ResultFormat format) throws java.io.IOException {
-        // The rules as written, one activation per enterprise: the engine's own set-oriented form
-        // (RuleTree.collectPerChunk) pays off only with many enterprises per fireAllRules and would make
-        // this baseline slower than what a naive user of the rule files gets.
-        var sources = org.mianshen.engine.RuleSource.bundled();
-        KieBase kieBase = org.mianshen.engine.RulePrecompiler.compileInMemory(org.mianshen.engine.RuleTree.parse(sources, false), sources);
+    static ChunkProcessor.Factory naive(RuleEngine engine, Deriver deriver, ResultFormat format) {
+        // The rules as written (RuleEngine.bundled(): one activation per enterprise), not batch's form, which
+        // pays off only with many enterprises per fireAllRules.
+        KieBase kieBase = kieBase(engine);
         RowParser parser = new RowParser(null);
         ResultAssembler assembler = new ResultAssembler();
         return tally -> new ChunkProcessor() {
@@ -135,5 +133,15 @@ final class Baselines {
 
             @Override public void close() { sink.close(); }
         };
+    }
+
+    private static KieBase kieBase(RuleEngine engine) {
+        try {
+            var m = RuleEngine.class.getDeclaredMethod("kieBase");
+            m.setAccessible(true);
+            return (KieBase) m.invoke(engine);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot reach the KieBase of the rule engine", e);
+        }
     }
 }
