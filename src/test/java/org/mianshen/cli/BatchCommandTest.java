@@ -190,4 +190,33 @@ class BatchCommandTest {
         assertThat(entitlements).isGreaterThan(200);
         assertThat(Files.size(compact)).isLessThan(Files.size(full) / 4);
     }
+
+    /** An author's tree in batch: compiled at run time in the batch form (one firing per chunk), same grants as `test`. */
+    @Test
+    void authorsRulesRunInBatch() throws Exception {
+        String base = "\"industryCode\":\"3441\",\"employees\":50,\"operatingRevenueYuan\":10000000";
+        Path in = dir.resolve("authors.jsonl");
+        Files.write(in, List.of(
+                "{\"uscc\":\"91410724H7RG57XH9E\",\"regionCode\":\"410702\"," + base
+                        + ",\"hires\":[{\"category\":\"GRADUATE_THIS_YEAR\",\"count\":3,\"contractMonths\":12}]}",
+                "{\"uscc\":\"91410724N8GM4R7C47\",\"regionCode\":\"410702\"," + base
+                        + ",\"hires\":[{\"category\":\"GRADUATE_THIS_YEAR\",\"count\":3,\"contractMonths\":11}]}",
+                "{\"uscc\":\"91410724XXWC1HWF8T\",\"regionCode\":\"410702\"," + base
+                        + ",\"hires\":[{\"category\":\"GRADUATE_THIS_YEAR\",\"count\":60,\"contractMonths\":24}]}",
+                "{\"uscc\":\"91530102MA6K00006F\",\"regionCode\":\"410105\"," + base
+                        + ",\"hires\":[{\"category\":\"GRADUATE_THIS_YEAR\",\"count\":3,\"contractMonths\":12}]}"));
+        Path out = dir.resolve("authors-out.jsonl");
+        CliRun r = CliRun.of("batch", in.toString(), "-o", out.toString(), "--rules", "docs/example", "--as-of", "2023-06-30", "-q");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(4);
+        List<String> amounts = new ArrayList<>();
+        for (String l : lines) {
+            JsonNode es = Json.MAPPER.readTree(l).get("entitlements");
+            amounts.add(es.isEmpty() ? "none" : es.get(0).get("measureId").asText() + " " + es.get(0).get("status").asText()
+                    + " " + es.get(0).get("amountYuan").asText());
+        }
+        assertThat(amounts).containsExactly("example-graduate-hiring-subsidy ELIGIBLE 3000", "none",
+                "example-graduate-hiring-subsidy ELIGIBLE 50000", "none");
+    }
 }
