@@ -17,10 +17,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class MissingFacts {
     /** One top-level condition: its references and, if it is a disjunction, its branches. */
-    private record Condition(int[] references, List<Branch> branches) {}
+    private record Condition(List<String> references, List<Branch> branches) {}
 
     /** A branch of a disjunction with the facts it references (parsed once, not per enterprise). */
-    private record Branch(String expression, int[] references) {}
+    private record Branch(String expression, List<String> references) {}
 
     private final AtomicReferenceArray<List<Condition>> byPosition;
 
@@ -39,11 +39,11 @@ final class MissingFacts {
         for (Condition c : conditions) {
             // most conditions of most grants reference only known facts: check before allocating anything
             boolean unknown = false;
-            for (int ref : c.references()) if (!e.missingInputs(ref).isEmpty()) { unknown = true; break; }
+            for (String ref : c.references()) if (!e.missingInputs(ref).isEmpty()) { unknown = true; break; }
             if (!unknown) continue;
             if (c.branches() != null && someBranchKnownTrue(c.branches(), e)) continue;
             if (missing.isEmpty()) missing = new ArrayList<>(4);
-            for (int ref : c.references()) for (String n : e.missingInputs(ref)) if (!missing.contains(n)) missing.add(n);
+            for (String ref : c.references()) for (String n : e.missingInputs(ref)) if (!missing.contains(n)) missing.add(n);
         }
         return missing;
     }
@@ -51,7 +51,7 @@ final class MissingFacts {
     private static boolean someBranchKnownTrue(List<Branch> branches, Enterprise e) {
         for (Branch b : branches) {
             boolean known = true;
-            for (int ref : b.references()) if (!e.missingInputs(ref).isEmpty()) { known = false; break; }
+            for (String ref : b.references()) if (!e.missingInputs(ref).isEmpty()) { known = false; break; }
             if (known && Explainer.holds(b.expression(), e)) return true;
         }
         return false;
@@ -61,15 +61,10 @@ final class MissingFacts {
         List<Condition> out = new ArrayList<>(m.conditions().size());
         for (String c : m.conditions()) {
             List<String> branches = disjuncts(c);
-            out.add(new Condition(indices(c), branches.size() > 1
-                    ? branches.stream().map(b -> new Branch(b, indices(b))).toList() : null));
+            out.add(new Condition(RuleTree.references(c), branches.size() > 1
+                    ? branches.stream().map(b -> new Branch(b, RuleTree.references(b))).toList() : null));
         }
         return List.copyOf(out);
-    }
-
-    /** The vocabulary indices of the facts an expression references (see {@link Enterprise#missingInputs(int)}). */
-    private static int[] indices(String expression) {
-        return RuleTree.references(expression).stream().mapToInt(Enterprise::vocabularyIndex).toArray();
     }
 
     /** Top-level "||" branches of a condition, outer parentheses removed. */

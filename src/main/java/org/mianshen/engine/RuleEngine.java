@@ -26,7 +26,6 @@ import java.util.Map;
 public final class RuleEngine {
     private final KieBase kieBase;
     private final List<Measure> catalogue;
-    private final Map<String, Measure> byId;
 
     private final String origin;
 
@@ -35,10 +34,9 @@ public final class RuleEngine {
         this.kieBase = kieBase;
         this.catalogue = catalogue;
         this.missingFacts = new MissingFacts(catalogue.size());
-        // ResultAssembler packs family index and catalogue position into 16 and 27 bits of its sort keys
+        // ResultAssembler packs family index, catalogue position and a grant's index (≤ one per measure) into
+        // 16 bits each of its sort keys
         if (catalogue.size() >= 1 << 16) throw new IllegalArgumentException("more than 65535 measures in one rule tree");
-        this.byId = new HashMap<>();
-        for (Measure m : catalogue) byId.put(m.id(), m);
         Map<String, Integer> families = new HashMap<>();
         for (int i = 0; i < catalogue.size(); i++) {
             Measure m = catalogue.get(i);
@@ -162,7 +160,10 @@ public final class RuleEngine {
 
     MissingFacts missingFacts() { return missingFacts; }
 
-    public Measure measure(String id) { return byId.get(id); }
+    public Measure measure(String id) {
+        Slot s = slots.get(id);
+        return s == null ? null : s.measure();
+    }
 
     /** A rule's measure with its family's index and its position in the catalogue (what the result is ordered by). */
     record Slot(Measure measure, int familyIndex, int position) {}

@@ -123,7 +123,6 @@ public final class Enterprise {
      * Industry code in any of the space-separated GB/T 4754 prefixes: a section letter ("H") or a
      * numeric prefix ("62", "591", "7010"). Null when the industry is unknown.
      */
-
     public Boolean industryIn(String prefixes) {
         String code = p.industryCode;
         if (code == null || section == null) return null;
@@ -239,34 +238,6 @@ public final class Enterprise {
             "smallMicro", "smeOrIndividual", "smallMicroOrIndividual", "industryIn", "holds", "holdsAny",
             "rentsStatePremises", "statePremisesMonthlyRentYuan", "stateRentForMonths", "borrows", "hasLoan",
             "hasLoanGuaranteedBy", "loanPrincipal", "hasLoanMaturingBetween", "yearsSinceEstablished");
-
-    /** The {@link #VOCABULARY} in a fixed order: the engine refers to identifiers by their index here. */
-    public static final List<String> VOCABULARY_ORDER = VOCABULARY.stream().sorted().toList();
-    private static final java.util.Map<String, Integer> VOCABULARY_INDEX = new java.util.HashMap<>();
-    static { for (int i = 0; i < VOCABULARY_ORDER.size(); i++) VOCABULARY_INDEX.put(VOCABULARY_ORDER.get(i), i); }
-
-    /** The index of a vocabulary identifier in {@link #VOCABULARY_ORDER}. */
-    public static int vocabularyIndex(String identifier) {
-        Integer i = VOCABULARY_INDEX.get(identifier);
-        if (i == null) throw new IllegalArgumentException("not a rule identifier: " + identifier);
-        return i;
-    }
-
-    /** {@link #missingInputs(String)} per vocabulary index, filled on first use (facts never change once derived). */
-    private List<String>[] missingByIndex;
-
-    /**
-     * {@link #missingInputs(String)} for the identifier at {@code index} of {@link #VOCABULARY_ORDER},
-     * computed once per enterprise: a batch asks it for every condition of ~115 fired rules per enterprise
-     * (profiled: BENCHMARKS.md). Call only after the enterprise is derived.
-     */
-    @SuppressWarnings("unchecked")
-    public List<String> missingInputs(int index) {
-        if (missingByIndex == null) missingByIndex = new List[VOCABULARY_ORDER.size()];
-        List<String> m = missingByIndex[index];
-        if (m == null) missingByIndex[index] = m = missingInputs(VOCABULARY_ORDER.get(index));
-        return m;
-    }
 
     /**
      * The profile inputs (field names, or {@code riskAreas} for the --risk-areas file) that the

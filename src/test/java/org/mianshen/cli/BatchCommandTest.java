@@ -95,7 +95,7 @@ class BatchCommandTest {
         Path out = dir.resolve("out.jsonl"), rej = dir.resolve("rej.jsonl");
         var o = new BatchRunner.Options(in.toString(), out.toString(), null, null, java.time.LocalDate.of(2022, 6, 30), null, 2, rej,
                 null, true, 200, false, false);
-        BatchRunner runner = new BatchRunner(org.mianshen.engine.RuleEngine.bundledForBatch(), o, new java.io.PrintWriter(new StringWriter()));
+        BatchRunner runner = runner(o);
         Thread t = new Thread(() -> { try { Thread.sleep(300); } catch (InterruptedException ignored) { } runner.cancel(); });
         t.start();
         BatchRunner.Result res = runner.run();
@@ -112,7 +112,7 @@ class BatchCommandTest {
         Path in = registry("r.jsonl", 3000, 4);
         Path out = dir.resolve("out.jsonl");
         var o = BatchRunner.Options.of(in.toString(), out.toString());
-        BatchRunner runner = new BatchRunner(org.mianshen.engine.RuleEngine.bundledForBatch(), o, new java.io.PrintWriter(new StringWriter()))
+        BatchRunner runner = runner(o)
                 .processor(tally -> (chunk, co) -> {
                     if (chunk.seq() == 2) throw new IllegalStateException("disk on fire");
                     for (int i = 0; i < chunk.size(); i++) { co.out().write('x'); co.out().write('\n'); co.wrote(); }
@@ -218,5 +218,10 @@ class BatchCommandTest {
         }
         assertThat(amounts).containsExactly("example-graduate-hiring-subsidy ELIGIBLE 3000", "none",
                 "example-graduate-hiring-subsidy ELIGIBLE 50000", "none");
+    }
+
+    /** A batch run with the bundled rules in their batch form and no console output. */
+    private static BatchRunner runner(BatchRunner.Options o) {
+        return new BatchRunner(org.mianshen.engine.RuleEngine.bundledForBatch(), o, new java.io.PrintWriter(new StringWriter()));
     }
 }
