@@ -39,7 +39,8 @@ final class EntitlementSerializer extends StdSerializer<Entitlement> {
             return Objects.equals(k.family(), e.family()) && Objects.equals(k.title(), e.title())
                     && Objects.equals(k.benefitType(), e.benefitType()) && Objects.equals(k.confirm(), e.confirm())
                     && Objects.equals(k.basis(), e.basis()) && Objects.equals(k.validFrom(), e.validFrom())
-                    && Objects.equals(k.validTo(), e.validTo());
+                    && Objects.equals(k.validTo(), e.validTo()) && k.delivery() == e.delivery()
+                    && k.validToBasis() == e.validToBasis() && k.docStatus() == e.docStatus();
         }
     }
 
@@ -119,6 +120,7 @@ final class EntitlementSerializer extends StdSerializer<Entitlement> {
 
     private static Static build(Entitlement e) {
         ObjectNode a = Json.MAPPER.createObjectNode();
+        if (e.delivery() != null) a.put("delivery", e.delivery().name());
         if (e.title() != null) a.put("title", e.title());
         if (e.benefitType() != null) a.put("benefitType", e.benefitType());
         ObjectNode t = Json.MAPPER.createObjectNode();
@@ -126,6 +128,8 @@ final class EntitlementSerializer extends StdSerializer<Entitlement> {
         if (e.basis() != null) t.set("basis", Json.MAPPER.valueToTree(e.basis()));
         if (e.validFrom() != null) t.set("validFrom", Json.MAPPER.valueToTree(e.validFrom()));
         if (e.validTo() != null) t.set("validTo", Json.MAPPER.valueToTree(e.validTo()));
+        if (e.validToBasis() != null) t.put("validToBasis", e.validToBasis().name());
+        if (e.docStatus() != null) t.put("docStatus", e.docStatus().name());
         return new Static(e, new SerializedString(e.measureId()), e.family() == null ? null : new SerializedString(e.family()),
                 inner(a), inner(t));
     }

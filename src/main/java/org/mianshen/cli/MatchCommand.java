@@ -6,6 +6,9 @@ import org.mianshen.engine.Deriver;
 import org.mianshen.engine.MatchService;
 import org.mianshen.engine.NotEntitled;
 import org.mianshen.engine.RuleTreeException;
+import org.mianshen.engine.ResultAssembler;
+import org.mianshen.engine.RuleEngine;
+import org.mianshen.model.Measure;
 import org.mianshen.io.InputError;
 import org.mianshen.io.Json;
 import org.mianshen.io.ProfileReader;
@@ -59,6 +62,12 @@ public final class MatchCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "also list the measures of the enterprise's jurisdictions that did not apply, with the condition that failed and the actual value; near misses first")
     boolean explain;
 
+    @Option(names = "--include-support", description = "also list, in a separate section (JSON: support), the 相关支持措施 of the enterprise's jurisdictions: instructions to governments, banks and guarantors, services and targets. They are never entitlements.")
+    boolean includeSupport;
+
+    @Option(names = "--include-drafts", description = "also count measures of consultation drafts (征求意见稿), marked as such; by default they are left out: a draft is not law")
+    boolean includeDrafts;
+
     @Mixin RuleOptions rules;
 
     enum Format { text, json }
@@ -90,7 +99,7 @@ public final class MatchCommand implements Callable<Integer> {
         Enterprise enterprise = deriver.derive(read.profile());
         MatchService service;
         try {
-            service = new MatchService(rules.engine(), deriver);
+            service = new MatchService(rules.engine(), deriver, new ResultAssembler.Selection(includeSupport, includeDrafts));
         } catch (RuleTreeException e) {
             err.println("mianshen match: " + e.getMessage());
             return Main.BAD_INPUT;
@@ -100,7 +109,7 @@ public final class MatchCommand implements Callable<Integer> {
         }
         MatchResult result = service.match(enterprise, read.warnings());
         List<NotEntitled> notEntitled = null;
-        if (explain) notEntitled = new Explainer(service.engine()).notEntitled(enterprise);   // already matched above
+        if (explain) notEntitled = new Explainer(service.engine()).notEntitled(enterprise, includeSupport, includeDrafts);   // already matched above
         String out;
         if (format == Format.json) {
             if (notEntitled == null) out = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result);
@@ -110,12 +119,30 @@ public final class MatchCommand implements Callable<Integer> {
                 out = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
             }
         } else {
-            out = TextReport.render(result) + (notEntitled == null ? "" : explainText(notEntitled));
+            out = TextReport.render(result) + nothingInForce(service.engine(), enterprise, result)
+                    + (notEntitled == null ? "" : explainText(notEntitled));
         }
         var o = spec.commandLine().getOut();
         o.println(out);
         o.flush();
         return Main.OK;
+    }
+
+    /**
+     * One line when no bundled measure of the enterprise's jurisdictions is in force on the as-of date at all, so
+     * an empty answer is not read as "this enterprise is entitled to nothing".
+     */
+    private String nothingInForce(RuleEngine engine, Enterprise e, MatchResult result) {
+        if (!result.entitlements().isEmpty()) return "";
+        java.time.LocalDate last = null;
+        for (Measure m : engine.catalogue()) {
+            if (m.isSupport() || (m.isDraft() && !includeDrafts) || !m.appliesIn(e.getRegionCode())) continue;
+            if (m.inForce(e.asOf)) return "";
+            if (m.validTo() != null && m.validTo().isBefore(e.asOf) && (last == null || m.validTo().isAfter(last))) last = m.validTo();
+        }
+        return last == null ? "\n" + e.asOf + " 没有在施行的措施。\n"
+                : "\n" + e.asOf + " 所在地区没有在施行的已载入措施：已载入的措施最晚施行至 " + last
+                + "；查看当时的权益请加 --as-of " + last + "（或更早的日期）。\n";
     }
 
     private static String explainText(List<NotEntitled> list) {

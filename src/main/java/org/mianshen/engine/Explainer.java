@@ -125,12 +125,16 @@ public final class Explainer {
      * Every measure in force on the as-of date in the enterprise's jurisdictions that did not fire,
      * with the conditions that failed; near misses (one failed condition) first.
      */
-    public List<NotEntitled> notEntitled(Enterprise e) {
+    public List<NotEntitled> notEntitled(Enterprise e) { return notEntitled(e, false, false); }
+
+    /** As {@link #notEntitled(Enterprise)}; SUPPORT measures and drafts only when they are asked for. */
+    public List<NotEntitled> notEntitled(Enterprise e, boolean support, boolean drafts) {
         java.util.Set<String> fired = new java.util.HashSet<>();
         for (var g : e.hits) fired.add(g.measure.id());
         List<NotEntitled> out = new ArrayList<>();
         for (Measure m : engine.catalogue()) {
             if (fired.contains(m.id()) || !m.appliesIn(e.getRegionCode()) || !m.inForce(e.asOf)) continue;
+            if ((m.isSupport() && !support) || (m.isDraft() && !drafts)) continue;
             List<String> failed = failedConditions(m, e);
             out.add(new NotEntitled(m.id(), m.title(), failed, failed.size() == 1));
         }

@@ -19,9 +19,14 @@ public final class MatchService {
     }
 
     public MatchService(RuleEngine engine, Deriver deriver) {
+        this(engine, deriver, ResultAssembler.Selection.ENTITLEMENTS);
+    }
+
+    /** @param selection whether SUPPORT measures are listed and drafts counted (default: neither) */
+    public MatchService(RuleEngine engine, Deriver deriver, ResultAssembler.Selection selection) {
         this.engine = engine;
         this.deriver = deriver;
-        this.assembler = new ResultAssembler();
+        this.assembler = new ResultAssembler(selection);
     }
 
     public MatchResult match(ProfileReader.Read read) {

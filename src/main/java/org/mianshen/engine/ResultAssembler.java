@@ -20,6 +20,22 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ResultAssembler {
     private final Map<String, List<String[]>> reasonTemplates = new ConcurrentHashMap<>();
+    private final Selection selection;
+
+    /**
+     * Which fired measures an answer shows besides the entitlements of adopted documents.
+     *
+     * @param support list SUPPORT measures (never entitlements) in the answer's {@code support} section
+     * @param drafts  count measures of consultation drafts (征求意见稿) as entitlements, marked DRAFT
+     */
+    public record Selection(boolean support, boolean drafts) {
+        /** What a bureau can sign: adopted documents' entitlements only. */
+        public static final Selection ENTITLEMENTS = new Selection(false, false);
+    }
+
+    public ResultAssembler() { this(Selection.ENTITLEMENTS); }
+
+    public ResultAssembler(Selection selection) { this.selection = selection; }
 
     public MatchResult assemble(Enterprise e, List<String> readWarnings) { return assemble(e, readWarnings, Detail.FULL); }
 
@@ -44,7 +60,18 @@ public final class ResultAssembler {
         // primitive sort groups the families and puts each family's best grant first (BEST_FIRST without the
         // amount): family | rank | more local jurisdiction first | catalogue position | index in hits (each
         // below 2^16: RuleEngine). A family with an amount is re-sorted by BEST_FIRST itself (rare).
+        // SUPPORT measures are never entitlements; drafts are not law unless asked for. The rules still fire
+        // for them (cases test them), so they are set aside here, before families are formed: a family with
+        // an adopted basis still reports the benefit on that basis.
         List<Grant> hits = e.hits;
+        List<MatchResult.Support> support = selection.support() ? new ArrayList<>() : null;
+        for (int i = 0; i < hits.size(); i++) {
+            Measure m = hits.get(i).measure;
+            if (m.isSupport() || (m.isDraft() && !selection.drafts())) {
+                hits = selected(e.hits, support);
+                break;
+            }
+        }
         int n = hits.size();
         long[] byFamily = new long[n];
         for (int i = 0; i < n; i++) {
@@ -88,11 +115,11 @@ public final class ResultAssembler {
                 withAmount.add(new Order(rank(best.status()), best.amountYuan, best.position, unordered.size()));
             }
             unordered.add(compact
-                    ? new Entitlement(m.id(), m.family(), best.status(), null, null, best.amountYuan, null, null,
-                            labelled(best.missing), null, null, null, null, also)
-                    : new Entitlement(m.id(), m.family(), best.status(), m.title(), m.benefitType(), best.amountYuan,
+                    ? new Entitlement(m.id(), m.family(), best.status(), m.delivery(), null, null, best.amountYuan, null, null,
+                            labelled(best.missing), null, null, null, null, null, draftMark(m), also)
+                    : new Entitlement(m.id(), m.family(), best.status(), m.delivery(), m.title(), m.benefitType(), best.amountYuan,
                             best.detail, detail == Detail.FULL ? reasons(m, e) : null, labelled(best.missing), m.confirm(), Basis.of(m),
-                            m.validFrom(), m.validTo(), also));
+                            m.validFrom(), m.validTo(), m.validToBasis(), draftMark(m), also));
         }
         java.util.Arrays.sort(plain, 0, plainCount);
         if (withAmount != null) withAmount.sort(ORDER);
@@ -105,8 +132,23 @@ public final class ResultAssembler {
         List<String> warnings = new ArrayList<>(readWarnings);
         warnings.addAll(e.warnings);
         if (e.getRegionCode() == null) warnings.add("regionCode 未提供：只评估全国性措施，地方措施无法判断");
-        return new MatchResult(e.getUscc(), e.getName(), e.asOf, derived(e), out, warnings);
+        return new MatchResult(e.getUscc(), e.getName(), e.asOf, derived(e), out, support, warnings);
     }
+
+    /** The grants that are entitlements under the selection; SUPPORT measures go to {@code support} when it is not null. */
+    private List<Grant> selected(List<Grant> all, List<MatchResult.Support> support) {
+        List<Grant> out = new ArrayList<>(all.size());
+        for (Grant g : all) {
+            Measure m = g.measure;
+            if (m.isDraft() && !selection.drafts()) continue;
+            if (m.isSupport()) { if (support != null) support.add(MatchResult.Support.of(m)); continue; }
+            out.add(g);
+        }
+        if (support != null) support.sort(Comparator.comparing(MatchResult.Support::measureId));
+        return out;
+    }
+
+    private static org.mianshen.model.DocStatus draftMark(Measure m) { return m.isDraft() ? m.docStatus() : null; }
 
     /** Where an entitlement goes in the result (primitive fields: this sort runs for every enterprise of a batch). */
     private record Order(int rank, long amount, int position, int index) {}

@@ -1,5 +1,7 @@
 package org.mianshen.engine;
 
+import org.mianshen.model.ValidToBasis;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -42,6 +44,11 @@ public final class RuleLinter {
             for (String line : Files.readAllLines(catalogue, StandardCharsets.UTF_8)) {
                 if (!line.isBlank()) ids.add(Json.MAPPER.readTree(line).path("id").asText());
             }
+            // measures a completeness audit found that the catalogue lacks, with the ids it suggests
+            Path misses = catalogue.resolveSibling("audit-misses.jsonl");
+            if (Files.isRegularFile(misses)) for (String line : Files.readAllLines(misses, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) ids.add(Json.MAPPER.readTree(line).path("suggested_id").asText());
+            }
             this.catalogueIds = ids;
         }
     }
@@ -50,6 +57,7 @@ public final class RuleLinter {
         List<RuleProblem> out = new ArrayList<>();
         Map<String, RuleSource> byPath = new HashMap<>();
         for (RuleSource s : sources) byPath.put(s.path(), s);
+        sourceOf.putAll(byPath);
         Map<String, List<String>> seedCache = new HashMap<>();
         Set<String> positive = new HashSet<>(), negative = new HashSet<>();
         for (CaseRunner.CaseFile f : cases) collectCases(f, positive, negative, out);
@@ -59,6 +67,7 @@ public final class RuleLinter {
                 out.add(new RuleProblem(m.file(), m.line(), 1, "measure id '" + m.id() + "' is not in the catalogue"));
             if (!Regions.isValidPrefix(m.jurisdiction()))
                 out.add(new RuleProblem(m.file(), m.line(), 1, "@jurisdiction '" + m.jurisdiction() + "' is not a GB/T 2260 code in the region tables"));
+            answerMetadata(m, out);
             if (m.family() == null || m.family().isBlank())
                 out.add(new RuleProblem(m.file(), m.line(), 1, "@family is empty"));
             String quote = quoteAbove(byPath.get(m.file()), m.line());
@@ -73,20 +82,41 @@ public final class RuleLinter {
         return out;
     }
 
+    /**
+     * Tier and validity basis (ARCHITECTURE §7): every measure says how it reaches the enterprise and why it ends
+     * when it does; only a STANDING provision is open-ended, and it names the law that keeps it standing.
+     */
+    static void answerMetadata(Measure m, List<RuleProblem> out) {
+        if (m.delivery() == null)
+            out.add(new RuleProblem(m.file(), m.line(), 1, "rule '" + m.id() + "' lacks @delivery (AUTOMATIC 免申即享, ON_APPLICATION 依申请, or SUPPORT 相关支持)"));
+        if (m.validToBasis() == null) {
+            out.add(new RuleProblem(m.file(), m.line(), 1, "rule '" + m.id() + "' lacks @validToBasis (STATED, DOCUMENT, EXTERNAL, YEAR or STANDING)"));
+            return;
+        }
+        if (m.validToBasis() == ValidToBasis.STANDING) {
+            if (m.validTo() != null)
+                out.add(new RuleProblem(m.file(), m.line(), 1, "rule '" + m.id() + "': @validToBasis(\"STANDING\") is open-ended, but @validTo is " + m.validTo()));
+            if (m.standingLaw() == null)
+                out.add(new RuleProblem(m.file(), m.line(), 1, "rule '" + m.id() + "': a STANDING measure names the law or rule that keeps it in force in @standingLaw"));
+        } else if (m.validTo() == null) {
+            out.add(new RuleProblem(m.file(), m.line(), 1, "rule '" + m.id() + "' has no end date (@validTo \"\"): give the date its "
+                    + m.validToBasis() + " basis fixes, or mark it @validToBasis(\"STANDING\") with @standingLaw"));
+        }
+        if (m.validToBasis() == ValidToBasis.EXTERNAL && (m.external() == null || m.external().isBlank()))
+            out.add(new RuleProblem(m.file(), m.line(), 1, "rule '" + m.id() + "': @validToBasis(\"EXTERNAL\") needs the implementing document in @external"));
+    }
+
     private void checkSource(Measure m, String quote, Map<String, List<String>> seedCache, List<RuleProblem> out) {
         Matcher sm = SOURCE.matcher(m.source() == null ? "" : m.source());
         if (!sm.matches()) {
             out.add(new RuleProblem(m.file(), m.line(), 1, "@source '" + m.source() + "' must be seed-file:first-last"));
             return;
         }
-        if (seedsDir == null) return;
-        Path seed = seedsDir.resolve(sm.group(1));
-        List<String> lines = seedCache.computeIfAbsent(sm.group(1), k -> {
-            try { return Files.exists(seed) ? Files.readAllLines(seed, StandardCharsets.UTF_8) : null; }
-            catch (IOException e) { return null; }
-        });
+        String file = sm.group(1);
+        List<String> lines = seedCache.computeIfAbsent(m.file() + "\u0000" + file, k -> readText(m, file));
         if (lines == null) {
-            out.add(new RuleProblem(m.file(), m.line(), 1, "@source seed file not found: " + seed));
+            out.add(new RuleProblem(m.file(), m.line(), 1, "@source text not found: " + file + " (looked in the tree's texts/ folder"
+                    + (seedsDir == null ? "" : " and in " + seedsDir) + ")"));
             return;
         }
         int from = Integer.parseInt(sm.group(2));
@@ -106,6 +136,39 @@ public final class RuleLinter {
             }
         }
     }
+
+    /**
+     * The lines of the policy text a rule cites: from the {@code texts/} folder at the root of the rule's own
+     * tree (the bundled tree ships its texts), else from {@code --seeds}; null when neither has it.
+     */
+    private List<String> readText(Measure m, String file) {
+        List<Path> candidates = new ArrayList<>(2);
+        Path root = treeRoot(m);
+        if (root != null) candidates.add(root.resolve("texts").resolve(file));
+        if (seedsDir != null) candidates.add(seedsDir.resolve(file));
+        for (Path p : candidates) {
+            try {
+                if (Files.isRegularFile(p)) return Files.readAllLines(p, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The root of the tree the rule was loaded from: the author's directory, or the bundled rules/. */
+    private Path treeRoot(Measure m) {
+        RuleSource src = sourceOf.get(m.file());
+        if (src == null) return null;
+        if (src.location() == null) {
+            try { return RuleSource.bundledRoot(); } catch (IOException e) { return null; }
+        }
+        Path root = src.location();
+        for (int i = 0; i < src.path().split("/").length; i++) root = root.getParent();
+        return root;
+    }
+
+    private final Map<String, RuleSource> sourceOf = new HashMap<>();
 
     /** Whitespace and the quote marks scraped texts vary in are not significant. */
     static String normalise(String s) {

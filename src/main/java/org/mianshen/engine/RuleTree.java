@@ -12,8 +12,11 @@ import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.ParserError;
+import org.mianshen.model.Delivery;
+import org.mianshen.model.DocStatus;
 import org.mianshen.model.Enterprise;
 import org.mianshen.model.Measure;
+import org.mianshen.model.ValidToBasis;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -21,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -153,8 +157,27 @@ public final class RuleTree {
                 meta(rule, "doc"), meta(rule, "docNumber"), meta(rule, "article"), meta(rule, "authority"),
                 meta(rule, "source"), meta(rule, "external"), from, to, jur,
                 confirm == null || confirm.isBlank() ? List.of() : Arrays.stream(confirm.split("[;；]")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
-                src.path(), rule.getLine(), List.copyOf(conditions), List.copyOf(refs));
+                src.path(), rule.getLine(), List.copyOf(conditions), List.copyOf(refs),
+                enumMeta(src, rule, "delivery", Delivery.class, problems),
+                enumMeta(src, rule, "validToBasis", ValidToBasis.class, problems),
+                blankToNull(meta(rule, "standingLaw")),
+                Objects.requireNonNullElse(enumMeta(src, rule, "docStatus", DocStatus.class, problems), DocStatus.ADOPTED));
     }
+
+    /** An enum-valued annotation: null when absent or empty; a problem when it names no constant. */
+    private static <E extends Enum<E>> E enumMeta(RuleSource src, RuleDescr rule, String key, Class<E> type, List<RuleProblem> problems) {
+        String v = meta(rule, key);
+        if (v == null || v.isBlank()) return null;
+        try {
+            return Enum.valueOf(type, v.trim());
+        } catch (IllegalArgumentException e) {
+            problems.add(new RuleProblem(src.path(), rule.getLine(), rule.getColumn() + 1, "rule '" + rule.getName() + "': @" + key
+                    + "(\"" + v + "\") is not one of " + Arrays.toString(type.getEnumConstants()).replaceAll("[\\[\\]]", "")));
+            return null;
+        }
+    }
+
+    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.trim(); }
 
     /** The fact identifiers a condition uses (string literals and qualified names such as Scale.SMALL skipped). */
     public static List<String> references(String expression) {

@@ -1,6 +1,9 @@
 package org.mianshen.io;
 
 import org.mianshen.model.Basis;
+import org.mianshen.model.Delivery;
+import org.mianshen.model.DocStatus;
+import org.mianshen.model.ValidToBasis;
 import org.mianshen.model.Entitlement;
 import org.mianshen.model.Grant;
 import org.mianshen.model.MatchResult;
@@ -23,22 +26,50 @@ public final class TextReport {
                 .append("；小型微利企业 ").append(yesNo(d.smallLowProfit()))
                 .append("；服务业 ").append(yesNo(d.serviceIndustry()))
                 .append("；行业门类 ").append(d.section() == null ? "未知" : d.section()).append('\n');
-        long eligible = r.entitlements().stream().filter(e -> e.status() == Grant.Status.ELIGIBLE).count();
-        long needs = r.entitlements().size() - eligible;
-        sb.append('\n').append("可享受 ").append(eligible).append(" 项，待补充信息 ").append(needs).append(" 项\n");
-        int i = 0;
-        for (Entitlement e : r.entitlements()) {
-            i++;
-            sb.append('\n').append(i).append(". ").append(e.status() == Grant.Status.ELIGIBLE ? "【可享受】" : "【待补充信息】")
-                    .append(e.title()).append('\n');
+        List<Entitlement> automatic = r.entitlements().stream()
+                .filter(e -> e.status() == Grant.Status.ELIGIBLE && e.delivery() == Delivery.AUTOMATIC).toList();
+        List<Entitlement> onApplication = r.entitlements().stream()
+                .filter(e -> e.status() == Grant.Status.ELIGIBLE && e.delivery() != Delivery.AUTOMATIC).toList();
+        List<Entitlement> needsInfo = r.entitlements().stream().filter(e -> e.status() == Grant.Status.NEEDS_INFO).toList();
+        sb.append('\n').append("免申即享 ").append(automatic.size()).append(" 项，依申请可享 ").append(onApplication.size())
+                .append(" 项，需补充信息 ").append(needsInfo.size()).append(" 项");
+        if (r.support() != null) sb.append("；相关支持措施 ").append(r.support().size()).append(" 项");
+        sb.append('\n');
+        int[] i = {0};
+        section(sb, "免申即享（无需申请，由主管部门直接兑现）", automatic, i);
+        section(sb, "依申请可享（向主管部门或银行申请、经审核后享受）", onApplication, i);
+        section(sb, "需补充信息（补齐下列信息后判断）", needsInfo, i);
+        if (r.support() != null && !r.support().isEmpty()) {
+            sb.append("\n== 相关支持措施（").append(r.support().size()).append(" 项；面向政府、银行、担保机构等的工作要求或服务，不是企业可直接享受的权益） ==\n");
+            for (MatchResult.Support s : r.support()) {
+                sb.append("  - ").append(s.title()).append("\n    依据：").append(basis(s.basis()))
+                        .append("\n    有效期：").append(validity(s.validFrom(), s.validTo(), s.validToBasis()))
+                        .append("\n    措施编号：").append(s.measureId()).append('\n');
+            }
+        }
+        if (!r.warnings().isEmpty()) {
+            sb.append("\n提示：\n");
+            for (String w : r.warnings()) sb.append("  - ").append(w).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void section(StringBuilder sb, String heading, List<Entitlement> list, int[] counter) {
+        if (list.isEmpty()) return;
+        sb.append("\n== ").append(heading).append("：").append(list.size()).append(" 项 ==\n");
+        for (Entitlement e : list) {
+            counter[0]++;
+            sb.append('\n').append(counter[0]).append(". ").append(e.title());
+            if (e.docStatus() == DocStatus.DRAFT) sb.append("【征求意见稿，未正式施行】");
+            sb.append('\n');
+            if (e.status() == Grant.Status.NEEDS_INFO && e.delivery() != null) sb.append("   方式：").append(e.delivery().zh()).append('\n');
             if (e.amountYuan() != null) sb.append("   金额：").append(yuan(e.amountYuan())).append('\n');
             if (e.detail() != null) sb.append("   内容：").append(e.detail()).append('\n');
-            if (!e.reasons().isEmpty()) sb.append("   理由：").append(String.join("；", e.reasons())).append('\n');
+            if (e.reasons() != null && !e.reasons().isEmpty()) sb.append("   理由：").append(String.join("；", e.reasons())).append('\n');
             if (!e.missing().isEmpty()) sb.append("   需补充：").append(String.join("、", e.missing())).append('\n');
             if (e.confirm() != null && !e.confirm().isEmpty()) sb.append("   需核实：").append(String.join("；", e.confirm())).append('\n');
             sb.append("   依据：").append(basis(e.basis())).append('\n');
-            sb.append("   有效期：").append(e.validFrom() == null ? "未规定" : e.validFrom()).append(" 至 ")
-                    .append(e.validTo() == null ? "未规定" : e.validTo()).append('\n');
+            sb.append("   有效期：").append(validity(e.validFrom(), e.validTo(), e.validToBasis())).append('\n');
             if (e.alsoBasedOn() != null) for (Entitlement.AlsoBasedOn a : e.alsoBasedOn()) {
                 sb.append("   另见：").append(basis(a.basis()))
                         .append(a.status() == Grant.Status.ELIGIBLE ? "" : "（待补充信息）")
@@ -46,11 +77,13 @@ public final class TextReport {
             }
             sb.append("   措施编号：").append(e.measureId()).append('\n');
         }
-        if (!r.warnings().isEmpty()) {
-            sb.append("\n提示：\n");
-            for (String w : r.warnings()) sb.append("  - ").append(w).append('\n');
-        }
-        return sb.toString();
+    }
+
+    /** "2022-01-01 至 2022-12-31（文件年度）", "2019-01-01 起长期有效". */
+    static String validity(java.time.LocalDate from, java.time.LocalDate to, ValidToBasis basis) {
+        String f = from == null ? "未规定起始日" : from.toString();
+        if (to == null) return f + " 起" + (basis == ValidToBasis.STANDING ? "长期有效" : "（未规定截止日）");
+        return f + " 至 " + to + (basis == null ? "" : "（截止日依据：" + basis.zh() + "）");
     }
 
     static String basis(Basis b) {

@@ -10,13 +10,24 @@ import java.util.List;
  * @param conditions the rule author's constraints on the Enterprise pattern, verbatim (engine-added
  *                   jurisdiction and date constraints excluded)
  * @param references the fact identifiers ({@code Enterprise.VOCABULARY}) the conditions use, in order
+ * @param delivery   how it reaches the enterprise (免申即享, 依申请, or a SUPPORT measure that is no entitlement)
+ * @param validToBasis why it ends on {@code validTo}, or {@code STANDING} when it has no end
+ * @param standingLaw for a STANDING measure, the law or rule that keeps it in force
+ * @param docStatus  ADOPTED, or DRAFT for a 征求意见稿
  */
 public record Measure(
         String id, String family, String title, String benefitType,
         String doc, String docNumber, String article, String authority, String source, String external,
         LocalDate validFrom, LocalDate validTo, String jurisdiction,
         List<String> confirm, String file, int line,
-        List<String> conditions, List<String> references) {
+        List<String> conditions, List<String> references,
+        Delivery delivery, ValidToBasis validToBasis, String standingLaw, DocStatus docStatus) {
+
+    /** A SUPPORT measure is an instruction or a service, never an enterprise's entitlement. */
+    public boolean isSupport() { return delivery == Delivery.SUPPORT; }
+
+    /** From a consultation draft (征求意见稿): not law. */
+    public boolean isDraft() { return docStatus == DocStatus.DRAFT; }
 
     /** In force on the date (validFrom and validTo both inclusive; null = open). */
     public boolean inForce(LocalDate d) {
