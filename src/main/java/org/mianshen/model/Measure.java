@@ -26,9 +26,11 @@ public record Measure(
         java.util.Map<String, String> functionLabels) {
 
     /** A SUPPORT measure is an instruction or a service, never an enterprise's entitlement. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isSupport() { return delivery == Delivery.SUPPORT; }
 
     /** From a consultation draft (征求意见稿): not law. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isDraft() { return docStatus == DocStatus.DRAFT; }
 
     /** In force on the date (validFrom and validTo both inclusive; null = open). */
