@@ -61,7 +61,7 @@ record RuleSummary(LocalDate asOf, List<Row> rows, Row total) {
         }
         StringBuilder sb = new StringBuilder();
         sb.append("措施数（施行中/全部），评估日期 ").append(asOf).append("；征求意见稿不是正式文件，单独计数\n");
-        String header = pad("地区", 26) + pad("免申即享", 12) + pad("依申请可享", 12) + pad("相关支持措施", 14) + pad("征求意见稿", 12);
+        String header = pad("地区", 28) + pad("免申即享", 12) + pad("依申请可享", 12) + pad("相关支持措施", 14) + pad("征求意见稿", 12);
         sb.append(header.stripTrailing()).append('\n');
         for (Row r : rows) line(sb, r);
         line(sb, total);
@@ -69,7 +69,7 @@ record RuleSummary(LocalDate asOf, List<Row> rows, Row total) {
     }
 
     private static void line(StringBuilder sb, Row r) {
-        sb.append(pad((r.jurisdiction().equals("*") ? "" : r.jurisdiction().isEmpty() ? "" : r.jurisdiction() + " ") + r.name(), 26));
+        sb.append(pad((r.jurisdiction().equals("*") ? "" : r.jurisdiction().isEmpty() ? "" : r.jurisdiction() + " ") + r.name(), 28));
         for (Delivery d : Delivery.values()) {
             int[] c = r.byTier().get(d.name());
             sb.append(pad(c[1] + "/" + c[0], d == Delivery.SUPPORT ? 14 : 12));
