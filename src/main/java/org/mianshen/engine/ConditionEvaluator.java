@@ -47,34 +47,28 @@ public final class ConditionEvaluator {
         return test((Condition.Test) c, e);
     }
 
-    private static Outcome all(List<Condition> parts, Enterprise e) {
-        Set<String> missing = null;
-        boolean evaluable = true;
-        for (Condition p : parts) {
-            Outcome o = evaluate(p, e);
-            if (Boolean.FALSE.equals(o.value())) return Outcome.FALSE;
-            if (o.unknown()) {
-                if (missing == null) missing = new LinkedHashSet<>();
-                missing.addAll(o.missing());
-                evaluable &= o.evaluable();
-            }
-        }
-        return missing == null ? Outcome.TRUE : new Outcome(null, List.copyOf(missing), evaluable);
-    }
+    private static Outcome all(List<Condition> parts, Enterprise e) { return combine(parts, e, Boolean.FALSE); }
 
-    private static Outcome any(List<Condition> parts, Enterprise e) {
+    private static Outcome any(List<Condition> parts, Enterprise e) { return combine(parts, e, Boolean.TRUE); }
+
+    /**
+     * Kleene logic over the parts: one part with the deciding value ({@code FALSE} for all, {@code TRUE} for any)
+     * decides; else any unknown part leaves the whole unknown, with the inputs of every unknown part.
+     */
+    private static Outcome combine(List<Condition> parts, Enterprise e, Boolean deciding) {
         Set<String> missing = null;
         boolean evaluable = true;
         for (Condition p : parts) {
             Outcome o = evaluate(p, e);
-            if (Boolean.TRUE.equals(o.value())) return Outcome.TRUE;
+            if (deciding.equals(o.value())) return deciding ? Outcome.TRUE : Outcome.FALSE;
             if (o.unknown()) {
                 if (missing == null) missing = new LinkedHashSet<>();
                 missing.addAll(o.missing());
                 evaluable &= o.evaluable();
             }
         }
-        return missing == null ? Outcome.FALSE : new Outcome(null, List.copyOf(missing), evaluable);
+        if (missing == null) return deciding ? Outcome.FALSE : Outcome.TRUE;
+        return new Outcome(null, List.copyOf(missing), evaluable);
     }
 
     private static Outcome test(Condition.Test t, Enterprise e) {
