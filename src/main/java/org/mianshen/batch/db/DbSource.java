@@ -74,8 +74,9 @@ public final class DbSource implements BatchSource {
             String[] header = new String[n];
             int keyColumn = -1;
             for (int i = 0; i < n; i++) {
-                header[i] = md.getColumnLabel(i + 1);
-                if (header[i].equals(key)) keyColumn = i;
+                String label = md.getColumnLabel(i + 1);
+                if (label.equals(key) || label.equalsIgnoreCase(key)) keyColumn = i;
+                header[i] = FIELDS.getOrDefault(normal(label), label);
             }
             CsvProfiles csv;
             try {
@@ -111,6 +112,13 @@ public final class DbSource implements BatchSource {
             throw new OpenError("the query does not return its rows in the order the interrupted run saw them (row " + n + " was "
                     + expectKey + ", now " + last + "): give it an ORDER BY on a unique key, e.g. ORDER BY uscc");
     }
+
+    /** Profile field names by their normal form: PostgreSQL folds unquoted names to lower case, and SQL prefers snake_case. */
+    private static final java.util.Map<String, String> FIELDS = new java.util.HashMap<>();
+    static { for (String f : CsvProfiles.profileHeader()) FIELDS.put(normal(f), f); }
+
+    /** entity_type, entitytype, ENTITY_TYPE, entityType → entitytype. */
+    static String normal(String column) { return column.replace("_", "").toLowerCase(java.util.Locale.ROOT); }
 
     /** The key (e.g. uscc) of row {@code rowNo}, while it is within the window of rows in flight. */
     public String keyOf(long rowNo) { return keys[(int) (rowNo % keys.length)]; }
