@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clean run's rows.
  */
 class DbBatchTest {
-    static final int ROWS = 1500;
+    static final int ROWS = 1000;
     static EmbeddedPostgres pg;
     static String url;
     static Path csv;                                     // the same rows as the registry table, for batch on files
@@ -117,10 +117,10 @@ class DbBatchTest {
         assertThat(one("SELECT rows_done FROM runs WHERE run_id = 'bad' AND completed")).isEqualTo(200);
         assertThat(one("SELECT rejected FROM runs WHERE run_id = 'bad'")).isEqualTo(3);
 
-        // the whole registry, 1,500 rows: the same entitlements as batch on the CSV file (compact contract)
+        // the whole registry, 1,000 rows: the same entitlements as batch on the CSV file (compact contract)
         err = new StringWriter();
         assertThat(cli(err, args("entitlements", "r1", "select * from registry order by uscc"))).as(err.toString()).isZero();
-        assertThat(err.toString()).contains("run r1 completed: rows in 1,500 = enterprises with entitlements");
+        assertThat(err.toString()).contains("run r1 completed: rows in 1,000 = enterprises with entitlements");
         Path out = dir.resolve("out.jsonl");
         var o = new BatchRunner.Options(csv.toString(), out.toString(), null, null, java.time.LocalDate.of(2022, 6, 30), null, 2,
                 null, null, true, 250, false, false, true);
@@ -163,7 +163,7 @@ class DbBatchTest {
 
         // the same run in its own JVM, killed (SIGKILL: no shutdown hook) after a few committed chunks
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dmianshen.db.pauseAfterChunkMs=200", Main.class.getName()));
+                "-cp", System.getProperty("java.class.path"), "-Dmianshen.db.pauseAfterChunkMs=150", Main.class.getName()));
         cmd.addAll(List.of(args("ent_kill", "k1", query, "--chunk-size", "100")));
         Path log = Files.createTempFile("mianshen-kill", ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -208,6 +208,39 @@ class DbBatchTest {
         assertThat(rows("ent_kill", "k1")).isEqualTo(clean);
         assertThat(one("SELECT count(*) FROM ent_kill WHERE run_id = 'k1'")).isEqualTo(clean.size());
         assertThat(one("SELECT count(*) FROM measures WHERE run_id = 'k1'")).isEqualTo(RuleEngine.bundledForBatch().catalogue().size());
+    }
+
+    @Test
+    void aResumeWhoseQueryReturnsAnotherOrderIsRefused() throws Exception {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE VIEW registry_view AS SELECT * FROM registry WHERE uscc < '9144' ORDER BY uscc");
+        }
+        String query = "select * from registry_view";
+        StringWriter err = new StringWriter();
+        assertThat(cli(err, args("ent_order", "o1", query, "--chunk-size", "50"))).as(err.toString()).isZero();
+        long total = one("SELECT rows_done FROM runs WHERE run_id = 'o1'");
+        long rows = one("SELECT count(*) FROM ent_order WHERE run_id = 'o1'");
+        assertThat(total).isGreaterThan(200);
+        // the state a run killed after 4 chunks leaves behind
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("DELETE FROM ent_order WHERE run_id = 'o1' AND row_no > 200");
+            st.execute("UPDATE runs SET completed = false, rows_done = 200, enterprises_with = 200 - enterprises_without - rejected, "
+                    + "entitlement_rows = (SELECT count(*) FROM ent_order WHERE run_id = 'o1'), "
+                    + "last_key = (SELECT uscc FROM registry_view OFFSET 199 LIMIT 1) WHERE run_id = 'o1'");
+            st.execute("CREATE OR REPLACE VIEW registry_view AS SELECT * FROM registry WHERE uscc < '9144' ORDER BY uscc DESC");
+        }
+        err = new StringWriter();
+        assertThat(cli(err, args("ent_order", "o1", query, "--chunk-size", "50"))).isEqualTo(2);
+        assertThat(err.toString()).contains("does not return its rows in the order the interrupted run saw them", "ORDER BY");
+        assertThat(one("SELECT rows_done FROM runs WHERE run_id = 'o1' AND NOT completed")).isEqualTo(200);
+
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE OR REPLACE VIEW registry_view AS SELECT * FROM registry WHERE uscc < '9144' ORDER BY uscc");
+        }
+        err = new StringWriter();
+        assertThat(cli(err, args("ent_order", "o1", query, "--chunk-size", "50"))).as(err.toString()).isZero();
+        assertThat(one("SELECT rows_done FROM runs WHERE run_id = 'o1' AND completed")).isEqualTo(total);
+        assertThat(one("SELECT count(*) FROM ent_order WHERE run_id = 'o1'")).isEqualTo(rows);
     }
 
     @Test
