@@ -88,17 +88,8 @@ public final class Summary {
         }
 
         private static String name(String prefix) {
-            Regions.Region r = Regions.resolve((prefix + "000000").substring(0, 6));
-            if (r == null) return "";
-            String prov = r.provinceName() == null ? "" : r.provinceName();
-            return switch (prefix.length()) {
-                case 2 -> prov;
-                case 4 -> prov + (r.prefectureName() == null ? "" : r.prefectureName());
-                default -> {
-                    Regions.Region c = Regions.resolve(prefix);
-                    yield prov + (c.prefectureName() == null ? "" : c.prefectureName()) + (c.countyName() == null ? "" : c.countyName());
-                }
-            };
+            String n = Regions.describe(prefix);
+            return n == null ? "" : n;
         }
     }
 

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.mianshen.engine.RuleProblem;
 import org.mianshen.engine.RuleTree;
 import org.mianshen.io.Json;
+import org.mianshen.model.Delivery;
+import org.mianshen.model.DocStatus;
 import org.mianshen.model.Measure;
+import org.mianshen.model.ValidToBasis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +21,8 @@ import java.util.concurrent.Callable;
 @Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = {"Lists the loaded catalogue: one entry per rule with its source, validity and jurisdiction.", ""},
         footer = {"", "Examples:", "  mianshen rules", "  mianshen rules --format json | jq '.[].measureId'",
+                "  mianshen rules --summary                        # measures by jurisdiction × tier, and how many are in force today",
+                "  mianshen rules --summary --as-of 2022-06-30",
                 "  mianshen rules --rules my-rules/ --with-bundled"})
 public final class RulesCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -25,16 +30,25 @@ public final class RulesCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "text|json", description = "text (default) or json")
     MatchCommand.Format format = MatchCommand.Format.text;
 
+    @Option(names = "--summary", description = "a table of measures by jurisdiction × delivery tier (免申即享 / 依申请 / 相关支持), each with how many are in force on the --as-of date; drafts counted apart")
+    boolean summary;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "with --summary: count the measures in force on this date (default: today)")
+    LocalDate asOf;
+
     @Mixin RuleOptions rules;
 
-    @JsonPropertyOrder({"measureId", "family", "title", "benefitType", "jurisdiction", "validFrom", "validTo",
-            "source", "document", "docNumber", "article", "authority", "external", "confirm", "file", "line"})
-    record Entry(String measureId, String family, String title, String benefitType, String jurisdiction,
-                 LocalDate validFrom, LocalDate validTo, String source, String document, String docNumber,
+    @JsonPropertyOrder({"measureId", "family", "title", "delivery", "benefitType", "jurisdiction", "validFrom", "validTo",
+            "validToBasis", "standingLaw", "docStatus", "source", "document", "docNumber", "article", "authority", "external",
+            "confirm", "file", "line"})
+    record Entry(String measureId, String family, String title, Delivery delivery, String benefitType, String jurisdiction,
+                 LocalDate validFrom, LocalDate validTo, ValidToBasis validToBasis,
+                 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String standingLaw,
+                 DocStatus docStatus, String source, String document, String docNumber,
                  String article, String authority, String external, List<String> confirm, String file, int line) {
         static Entry of(Measure m) {
-            return new Entry(m.id(), m.family(), m.title(), m.benefitType(), m.jurisdiction(), m.validFrom(), m.validTo(),
-                    m.source(), m.doc(), m.docNumber(), m.article(), m.authority(),
+            return new Entry(m.id(), m.family(), m.title(), m.delivery(), m.benefitType(), m.jurisdiction(), m.validFrom(), m.validTo(),
+                    m.validToBasis(), m.standingLaw(), m.docStatus(), m.source(), m.doc(), m.docNumber(), m.article(), m.authority(),
                     m.external() == null || m.external().isBlank() ? null : m.external(), m.confirm(), m.file(), m.line());
         }
     }
@@ -48,6 +62,11 @@ public final class RulesCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         var out = spec.commandLine().getOut();
+        if (summary) {
+            out.print(RuleSummary.of(tree.measures(), asOf == null ? LocalDate.now() : asOf).render(format == MatchCommand.Format.json));
+            out.flush();
+            return Main.OK;
+        }
         if (format == MatchCommand.Format.json) {
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(tree.measures().stream().map(Entry::of).toList()));

@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * conditions with the enterprise's values, and the derived facts. Thread-safe.
  */
 public final class ResultAssembler {
-    private final Map<String, List<String[]>> reasonTemplates = new ConcurrentHashMap<>();
     private final Selection selection;
 
     /**
@@ -188,39 +187,14 @@ public final class ResultAssembler {
         return out;
     }
 
-    /** Each condition in Chinese with the enterprise's value, e.g. "从业人员 ≤ 300（实际 8）". */
+    /**
+     * Each condition in Chinese prose with the enterprise's values, e.g. "从业人员不超过300人（实际 8人）",
+     * "增值税纳税人类型为增值税小规模纳税人（否）、小型微利企业（是）或个体工商户（否）之一成立".
+     */
     List<String> reasons(Measure m, Enterprise e) {
-        List<String[]> templates = reasonTemplates.computeIfAbsent(m.id(), k -> templates(m));
-        List<String> out = new ArrayList<>(templates.size());
-        for (String[] t : templates) {
-            if (t[1] == null) { out.add(t[0]); continue; }
-            Object v = e.rawValue(t[1]);
-            out.add(t[0] + (v == null ? "（未知）" : "（实际 " + display(v) + "）"));
-        }
+        List<String> out = new ArrayList<>(m.conditions().size());
+        for (String c : m.conditions()) out.add(ConditionRenderer.reason(ConditionCache.of(c), m.functionLabels(), e));
         return out;
     }
 
-    private static List<String[]> templates(Measure m) {
-        List<String[]> out = new ArrayList<>();
-        for (String c : m.conditions()) {
-            String subject = ConditionText.shownFact(ConditionText.subjectExpression(c));
-            String ident = subject != null && subject.matches("[a-zA-Z_]\\w*") ? subject : null;
-            out.add(new String[]{ConditionText.render(c), ident});
-        }
-        return out;
-    }
-
-    private static String display(Object v) {
-        if (v instanceof Boolean b) return b ? "是" : "否";
-        if (v instanceof java.util.Collection<?> c) {
-            // a list fact (designations, premises, loans…): enum names, else a count — never object identities,
-            // which would differ from run to run
-            if (c.stream().allMatch(x -> x instanceof Enum<?>)) {
-                return c.isEmpty() ? "无" : String.join("、", c.stream().map(x -> ((Enum<?>) x).name()).toList());
-            }
-            return c.size() + " 项";
-        }
-        if (v instanceof Enum<?> en) return en.name();
-        return String.valueOf(v);
-    }
 }

@@ -65,7 +65,29 @@ public final class RuleEngine {
         static final RuleEngine ENGINE = loadBundled(true);
     }
 
-    private static RuleEngine loadBundled(boolean forBatch) {
+    /**
+     * The bundled tree in its batch form with only the rules that can grant something on {@code asOf}: in force
+     * that day, and neither SUPPORT nor a draft unless the selection asks for them. A lapsed or SUPPORT rule is not
+     * in the network at all, so it costs nothing; the catalogue stays whole (explanations, measure lookups).
+     * Built per run (not cached): a batch run builds it once.
+     */
+    public static RuleEngine bundledForBatch(java.time.LocalDate asOf, ResultAssembler.Selection selection) {
+        return loadBundled(true, new RuleFilter(asOf, selection));
+    }
+
+    /** Which rules a network built for one date and selection keeps (null filter: all). */
+    record RuleFilter(java.time.LocalDate asOf, ResultAssembler.Selection selection) {
+        boolean keeps(Measure m) {
+            if (m == null) return true;
+            if (m.isSupport() && !selection.support()) return false;
+            if (m.isDraft() && !selection.drafts()) return false;
+            return m.inForce(asOf);
+        }
+    }
+
+    private static RuleEngine loadBundled(boolean forBatch) { return loadBundled(forBatch, null); }
+
+    private static RuleEngine loadBundled(boolean forBatch, RuleFilter filter) {
         if (!"false".equals(System.getProperty("mianshen.precompiled"))) {
             try {
                 RulePrecompiler.Manifest index = RulePrecompiler.index();
@@ -88,8 +110,16 @@ public final class RuleEngine {
                         }
                     });
                     List<org.drools.model.Model> models = new ArrayList<>();
+                    java.util.Map<String, Measure> byId = null;
+                    if (filter != null) {
+                        RulePrecompiler.Manifest full = checkedCatalogue.join();
+                        if (full == null) throw new IOException("precompiled model does not match the rule sources");
+                        byId = new HashMap<>();
+                        for (Measure m : full.catalogue()) byId.put(m.id(), m);
+                    }
                     for (String cls : forBatch ? index.batchModelClasses() : index.modelClasses()) {
-                        models.add((org.drools.model.Model) Class.forName(cls).getDeclaredConstructor().newInstance());
+                        org.drools.model.Model model = (org.drools.model.Model) Class.forName(cls).getDeclaredConstructor().newInstance();
+                        models.add(filter == null ? model : new FilteredModel(model, byId, filter));
                     }
                     KieBase kieBase = org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(models);
                     RulePrecompiler.Manifest full = checkedCatalogue.join();
@@ -101,7 +131,27 @@ public final class RuleEngine {
             }
         }
         // the sources changed since the build, or no precompiled model
-        return forBatch ? compileForBatch(RuleSource.bundled()) : compile(RuleSource.bundled());
+        List<RuleSource> sources = RuleSource.bundled();
+        return compile(RuleTree.parse(sources, forBatch), sources, filter);
+    }
+
+    /** An executable-model package with only the rules a {@link RuleFilter} keeps. */
+    private record FilteredModel(org.drools.model.Model model, java.util.Map<String, Measure> byId, RuleFilter filter)
+            implements org.drools.model.Model {
+        @Override public String getName() { return model.getName(); }
+        @Override public String getPackageName() { return model.getPackageName(); }
+        @Override public List<org.drools.model.Global> getGlobals() { return model.getGlobals(); }
+        @Override public List<org.drools.model.Rule> getRules() {
+            return model.getRules().stream().filter(r -> filter.keeps(byId.get(r.getName()))).toList();
+        }
+        @Override public List<org.drools.model.Query> getQueries() { return model.getQueries(); }
+        @Override public List<org.drools.model.TypeMetaData> getTypeMetaDatas() { return model.getTypeMetaDatas(); }
+        @Override public List<org.drools.model.EntryPoint> getEntryPoints() { return model.getEntryPoints(); }
+    }
+
+    /** An author's tree in the batch form with only the rules that can grant something on the date (see {@link #bundledForBatch(java.time.LocalDate, ResultAssembler.Selection)}). */
+    public static RuleEngine compileForBatch(List<RuleSource> sources, java.time.LocalDate asOf, ResultAssembler.Selection selection) {
+        return compile(RuleTree.parse(sources, true), sources, new RuleFilter(asOf, selection));
     }
 
     /** How the KieBase was built: "runtime DRL" or "executable model (precompiled)". */
@@ -117,7 +167,9 @@ public final class RuleEngine {
     }
 
     /** Compiles a parsed tree; any problem (parse, metadata, type) fails the whole tree. */
-    public static RuleEngine compile(RuleTree tree, List<RuleSource> sources) {
+    public static RuleEngine compile(RuleTree tree, List<RuleSource> sources) { return compile(tree, sources, null); }
+
+    private static RuleEngine compile(RuleTree tree, List<RuleSource> sources, RuleFilter filter) {
         List<RuleProblem> problems = new ArrayList<>(tree.problems());
         if (!problems.isEmpty()) throw new RuleTreeException(problems);
         KnowledgeBuilderImpl builder = new KnowledgeBuilderImpl();
@@ -128,6 +180,11 @@ public final class RuleEngine {
             r.setSourcePath(sources.get(i).path());
             pkg.setResource(r);
             pkg.getRules().forEach(rule -> rule.setResource(r));
+            if (filter != null) {
+                java.util.Map<String, Measure> byId = new HashMap<>();
+                for (Measure m : tree.measures()) byId.put(m.id(), m);
+                pkg.getRules().removeIf(rule -> !filter.keeps(byId.get(rule.getName())));
+            }
             builder.addPackage(pkg);
         }
         for (KnowledgeBuilderResult res : builder.getResults(ResultSeverity.ERROR)) {

@@ -146,9 +146,26 @@ public final class RuleTree {
 
         List<String> conditions = new ArrayList<>();
         Set<String> refs = new LinkedHashSet<>();
+        java.util.Map<String, String> labels = new java.util.TreeMap<>();
         for (BaseDescr d : ((AndDescr) pattern.getConstraint()).getDescrs()) {
             if (d instanceof ExprConstraintDescr c) {
-                conditions.add(c.getExpression().trim());
+                String text = c.getExpression().trim();
+                // every condition is parsed into the typed tree reasons, missing facts and --explain come from:
+                // one that cannot be parsed could not be explained to anyone, so the tree does not compile
+                try {
+                    Condition tree = ConditionParser.parse(text);
+                    ConditionCache.put(text, tree);
+                    for (String f : ruleFunctions(tree)) {
+                        String label = functionLabel(src.text(), f);
+                        if (label != null) labels.put(f, label);
+                    }
+                } catch (ConditionParser.ParseException e) {
+                    problems.add(new RuleProblem(src.path(), d.getLine() > 0 ? d.getLine() : rule.getLine(), 1,
+                            "rule '" + rule.getName() + "': condition '" + text + "' is outside the condition vocabulary: " + e.getMessage()
+                                    + " (docs/rule-authoring.md §2-3)"));
+                    continue;
+                }
+                conditions.add(text);
                 refs.addAll(references(c.getExpression()));
             }
         }
@@ -161,7 +178,49 @@ public final class RuleTree {
                 enumMeta(src, rule, "delivery", Delivery.class, problems),
                 enumMeta(src, rule, "validToBasis", ValidToBasis.class, problems),
                 blankToNull(meta(rule, "standingLaw")),
-                Objects.requireNonNullElse(enumMeta(src, rule, "docStatus", DocStatus.class, problems), DocStatus.ADOPTED));
+                Objects.requireNonNullElse(enumMeta(src, rule, "docStatus", DocStatus.class, problems), DocStatus.ADOPTED),
+                java.util.Map.copyOf(labels));
+    }
+
+    /** The rule-file functions a condition calls. */
+    static List<String> ruleFunctions(Condition c) {
+        List<String> out = new ArrayList<>();
+        collectFunctions(c, out);
+        return out;
+    }
+
+    private static void collectFunctions(Condition c, List<String> out) {
+        if (c instanceof Condition.All a) a.parts().forEach(p -> collectFunctions(p, out));
+        else if (c instanceof Condition.Any a) a.parts().forEach(p -> collectFunctions(p, out));
+        else if (c instanceof Condition.Not n) collectFunctions(n.part(), out);
+        else if (c instanceof Condition.Test t) {
+            collectFunctions(t.subject(), out);
+            t.operands().forEach(o -> collectFunctions(o, out));
+        }
+    }
+
+    private static void collectFunctions(Condition.Term t, List<String> out) {
+        if (t instanceof Condition.RuleFunction f) {
+            if (!out.contains(f.name())) out.add(f.name());
+            f.args().forEach(a -> collectFunctions(a, out));
+        } else if (t instanceof Condition.FactCall f) f.args().forEach(a -> collectFunctions(a, out));
+    }
+
+    private static final Pattern LABEL = Pattern.compile("^\\s*//\\s*标签[:：]\\s*(.+?)\\s*$");
+
+    /** The Chinese label of a rule-file function: a {@code // 标签：…} comment line right above {@code function … name(}. */
+    static String functionLabel(String source, String function) {
+        String[] lines = source.split("\n", -1);
+        Pattern decl = Pattern.compile("^\\s*function\\s+[\\w.<>\\[\\]]+\\s+" + Pattern.quote(function) + "\\s*\\(");
+        for (int i = 0; i < lines.length; i++) {
+            if (!decl.matcher(lines[i]).find()) continue;
+            for (int j = i - 1; j >= 0 && lines[j].trim().startsWith("//"); j--) {
+                Matcher m = LABEL.matcher(lines[j]);
+                if (m.matches()) return m.group(1);
+            }
+            return null;
+        }
+        return null;
     }
 
     /** An enum-valued annotation: null when absent or empty; a problem when it names no constant. */

@@ -14,7 +14,10 @@ public enum Designation {
     EPIDEMIC_KEY_SUPPLIER("疫情防控重点保障企业（名单）"),
     SUPPLY_CHAIN_WHITELIST("重点产业链、供应链“白名单”企业"),
     STARTUP_KEY_GROUP("高校毕业生等重点群体创业主体"),
-    KEY_AGRI_ENTERPRISE("重点农业企业（农业产业化重点龙头企业等省级名单）");
+    KEY_AGRI_ENTERPRISE("重点农业企业（农业产业化重点龙头企业等省级名单）"),
+    INTERNSHIP_UNIT("就业见习单位（人社部门确定的见习基地）"),
+    SCI_IMPORT_TAX_LIST("科技创新进口税收政策免税进口单位（名单）"),
+    LICENCE_EXEMPT_OPERATOR("依法无须申领营业执照的个体经营者");
 
     private final String zh;
 

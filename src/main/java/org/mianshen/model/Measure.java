@@ -14,6 +14,7 @@ import java.util.List;
  * @param validToBasis why it ends on {@code validTo}, or {@code STANDING} when it has no end
  * @param standingLaw for a STANDING measure, the law or rule that keeps it in force
  * @param docStatus  ADOPTED, or DRAFT for a 征求意见稿
+ * @param functionLabels Chinese labels of the rule-file functions the conditions call (their {@code // 标签：} comment)
  */
 public record Measure(
         String id, String family, String title, String benefitType,
@@ -21,12 +22,15 @@ public record Measure(
         LocalDate validFrom, LocalDate validTo, String jurisdiction,
         List<String> confirm, String file, int line,
         List<String> conditions, List<String> references,
-        Delivery delivery, ValidToBasis validToBasis, String standingLaw, DocStatus docStatus) {
+        Delivery delivery, ValidToBasis validToBasis, String standingLaw, DocStatus docStatus,
+        java.util.Map<String, String> functionLabels) {
 
     /** A SUPPORT measure is an instruction or a service, never an enterprise's entitlement. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isSupport() { return delivery == Delivery.SUPPORT; }
 
     /** From a consultation draft (征求意见稿): not law. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isDraft() { return docStatus == DocStatus.DRAFT; }
 
     /** In force on the date (validFrom and validTo both inclusive; null = open). */

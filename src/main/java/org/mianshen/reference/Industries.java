@@ -162,4 +162,32 @@ public final class Industries {
         }
         return null;
     }
+
+    /**
+     * The GB/T 4754-2017 name of a section, division, group or class code ("6210" → 正餐服务), or null when the
+     * code is not in the standard's table ({@code reference/gbt4754-2017-names.tsv}).
+     */
+    public static String name(String code) {
+        return code == null ? null : Names.TABLE.get(code);
+    }
+
+    /** Loaded on first use: only reasons and explanations need the names. */
+    private static final class Names {
+        static final java.util.Map<String, String> TABLE = load();
+
+        private static java.util.Map<String, String> load() {
+            java.util.Map<String, String> m = new java.util.HashMap<>(2048);
+            try (var in = Industries.class.getResourceAsStream("/reference/gbt4754-2017-names.tsv")) {
+                if (in == null) return java.util.Map.of();
+                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                    if (line.startsWith("#") || line.isBlank()) continue;
+                    int tab = line.indexOf('\t');
+                    if (tab > 0) m.put(line.substring(0, tab), line.substring(tab + 1).trim());
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return java.util.Map.copyOf(m);
+        }
+    }
 }

@@ -41,6 +41,21 @@ public final class Regions {
     private Regions() {
     }
 
+    /** The name of a jurisdiction prefix: "41" 河南省, "4107" 河南省新乡市, "410724" 河南省新乡市获嘉县; null when unknown. */
+    public static String describe(String prefix) {
+        if (prefix == null || !prefix.matches("\\d{2}|\\d{4}|\\d{6}")) return null;
+        Region r = resolve((prefix + "000000").substring(0, 6));
+        if (r == null) return null;
+        String prov = r.provinceName() == null ? "" : r.provinceName();
+        switch (prefix.length()) {
+            case 2: return prov;
+            case 4: return prov + (r.prefectureName() == null ? "" : r.prefectureName());
+            default:
+                Region c = resolve(prefix);
+                return prov + (c.prefectureName() == null ? "" : c.prefectureName()) + (c.countyName() == null ? "" : c.countyName());
+        }
+    }
+
     private static final class Holder {
         static final Map<String, String> PROVINCES;
         static final Map<String, String> PREFECTURES;

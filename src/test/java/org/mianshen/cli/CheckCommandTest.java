@@ -25,7 +25,7 @@ class CheckCommandTest {
                 // "2022年对省内承租国有企业、机关事业单位国有房屋的服务业小微企业和个体工商户减免3个月租金"
                 rule "%s"
                     @measure("%s") @family("f") @title("t") @doc("d") @docNumber("") @article("二（一）") @authority("a")
-                    @source("002_4c316c2dd6ba49dd.txt:18") @benefitType("RENT_WAIVER") @jurisdiction("53") %s
+                    @source("002_4c316c2dd6ba49dd.txt:18") @benefitType("RENT_WAIVER") @delivery("AUTOMATIC") @validToBasis("STATED") @jurisdiction("53") %s
                 when
                     $e : Enterprise( %s )
                 then
@@ -123,7 +123,7 @@ class CheckCommandTest {
                 """);
         CliRun t = CliRun.of("test", "--rules", dir.toString());
         assertThat(t.exit()).isEqualTo(1);
-        assertThat(t.out()).contains("FAIL doc.cases.yaml :: wrong expectation :: yunnan-rent-waiver-3m: expected ELIGIBLE, did not fire (failed: 从业人员 ≤ 300 required, is 301)")
+        assertThat(t.out()).contains("FAIL doc.cases.yaml :: wrong expectation :: yunnan-rent-waiver-3m: expected ELIGIBLE, did not fire (failed: 不满足：从业人员不超过300人（实际 301人）)")
                 .contains("0 passed, 1 failed");
     }
 }

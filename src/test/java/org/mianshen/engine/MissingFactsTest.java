@@ -66,8 +66,12 @@ class MissingFactsTest {
     }
 
     @Test
-    void splitsOnlyTopLevelDisjunctions() {
-        assertThat(MissingFacts.disjuncts("( yes(a) || yes(b(\"x || y\")) )")).containsExactly("yes(a)", "yes(b(\"x || y\"))");
-        assertThat(MissingFacts.disjuncts("(yes(a) || yes(b)) && yes(c)")).hasSize(1);
+    void parsesDisjunctionsOnlyAtTheirOwnLevel() throws Exception {
+        Condition any = ConditionParser.parse("( yes(smallMicro) || yes(industryIn(\"x || y\")) )");
+        assertThat(any).isInstanceOf(Condition.Any.class);
+        assertThat(((Condition.Any) any).parts()).hasSize(2);
+        Condition all = ConditionParser.parse("(yes(smallMicro) || yes(sme)) && yes(manufacturing)");
+        assertThat(all).isInstanceOf(Condition.All.class);
+        assertThat(((Condition.All) all).parts().get(0)).isInstanceOf(Condition.Any.class);
     }
 }
