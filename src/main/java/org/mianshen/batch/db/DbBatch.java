@@ -48,6 +48,8 @@ public final class DbBatch {
             sink.keysFrom(source);
             if (s.resumed()) err.println("mianshen batch: resuming run " + runId + " after row " + String.format("%,d", s.skip()));
             else if (s.replaced()) err.println("mianshen batch: run " + runId + " was completed before: its rows are replaced");
+            else if (t.runId() == null) err.println("mianshen batch: run " + runId + " (to resume it if it is stopped: --run-id " + runId + ")");
+            err.flush();
         } catch (BatchSource.OpenError e) {
             return new Outcome(new BatchRunner.Result(BatchRunner.BAD_INPUT, null, e.getMessage(), 0), runId, null);
         }
