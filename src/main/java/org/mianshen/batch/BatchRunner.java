@@ -3,23 +3,13 @@ package org.mianshen.batch;
 import org.mianshen.engine.Deriver;
 import org.mianshen.engine.ResultAssembler;
 import org.mianshen.engine.RuleEngine;
-import org.mianshen.io.CsvProfiles;
-import org.mianshen.io.InputError;
 import org.mianshen.io.Json;
-import org.mianshen.io.RecordCutter;
 import org.mianshen.reference.RiskAreas;
 
-import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,9 +26,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The batch pipeline (docs/batch.md):
  * <pre>
- * reader thread ─ raw records, cut in chunks, numbered ─> bounded queue ─> N workers (parse, validate, derive,
+ * source (file, stdin, query) ─> reader thread ─ raw records, cut in chunks, numbered ─> bounded queue ─> N workers (parse, validate, derive,
  *   match the chunk with one fireAllRules on the worker's own session, assemble, serialize) ─> writer (this thread):
- *   chunks in input order through a bounded reorder window ─> temporary file ─> atomic rename on success
+ *   chunks in input order through a bounded reorder window ─> sink (temporary file renamed on success, or
+ *   database tables written in one transaction per chunk)
  * </pre>
  * Memory is bounded by the number of chunks in flight (a semaphore the reader takes and the writer
  * gives back), not by the size of the input. Every row read is either written or rejected; the run
@@ -100,11 +91,13 @@ public final class BatchRunner {
     private final Options o;
     private final PrintWriter err;
     private ChunkProcessor.Factory factory;      // null = the real matching processor
+    private BatchSource source;                  // null = the file (or stdin) named in the options
+    private BatchSink sink;                      // null = the file (or stdout) named in the options
     private volatile boolean cancelled;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Object commitLock = new Object();
     private boolean finished;                    // guarded by commitLock: committed or cleaned up
-    private final List<Path> temps = new ArrayList<>();
+    private final List<Path> temps = new ArrayList<>();   // the summary's temporary file
     private final AtomicLong rowsRead = new AtomicLong();
     private volatile long writtenRows, rejectedRows, lastLineDone, bytesOut;
     private final List<Thread> threads = new ArrayList<>();
@@ -115,73 +108,53 @@ public final class BatchRunner {
         this.err = err;
     }
 
-    /** What each entitlement carries: CSV has no reasons column, --compact keeps what differs per enterprise. */
-    private ResultAssembler.Detail detail() {
-        if (o.compact()) return ResultAssembler.Detail.COMPACT;
-        return o.outFormat() == Format.CSV ? ResultAssembler.Detail.WITHOUT_REASONS : ResultAssembler.Detail.FULL;
-    }
-
     /** Replaces the matching processor (the benchmark's I/O floor and naive baseline). */
     public BatchRunner processor(ChunkProcessor.Factory f) { this.factory = f; return this; }
+
+    /** Reads from this (opened) source instead of the options' input; the run closes it. */
+    public BatchRunner from(BatchSource s) { this.source = s; return this; }
+
+    /** Writes to this (opened) sink instead of the options' output and rejects files. */
+    public BatchRunner to(BatchSink s) { this.sink = s; return this; }
 
     /** Stops the run as an interrupt would: no output is published. Safe from any thread. */
     public void cancel() { cancelled = true; }
 
     public Result run() {
         long t0 = System.nanoTime();
-        if (o.inFormat() == null) return fail(BAD_INPUT, o.input() + ": unknown input format (use .jsonl or .csv, or - for JSON Lines on stdin)");
-        if (o.outFormat() == null) return fail(BAD_INPUT, o.output() + ": unknown output format (use .jsonl or .csv)");
-        InputStream in;
-        long inputSize = -1;
-        try {
-            if (o.input().equals("-")) in = System.in;
-            else {
-                Path p = Path.of(o.input());
-                if (Files.isDirectory(p)) return fail(BAD_INPUT, o.input() + ": is a directory");
-                in = Files.newInputStream(p);
-                inputSize = Files.size(p);
+        if (source == null && o.inFormat() == null) return fail(BAD_INPUT, o.input() + ": unknown input format (use .jsonl or .csv, or - for JSON Lines on stdin)");
+        if (sink == null && o.outFormat() == null) return fail(BAD_INPUT, o.output() + ": unknown output format (use .jsonl or .csv)");
+        BatchSource src = source;
+        if (src == null) {
+            try { src = FileSource.open(o.input(), o.inFormat()); }
+            catch (BatchSource.OpenError e) { return fail(BAD_INPUT, e.getMessage()); }
+        }
+        for (String w : src.warnings()) err.println("mianshen batch: warning: " + w);
+        if (sink == null) {
+            FileSink fs = new FileSink(o.output(), o.outFormat(), o.rejects(), o.compact());
+            try { sink = fs.open(); }
+            catch (IOException e) {
+                fs.abort();
+                src.close();
+                return fail(BAD_INPUT, "cannot create output: " + e.getMessage());
             }
-        } catch (NoSuchFileException e) {
-            return fail(BAD_INPUT, o.input() + ": file not found");
-        } catch (IOException | RuntimeException e) {
-            return fail(BAD_INPUT, o.input() + ": cannot be read (" + e.getMessage() + ")");
         }
-        RecordCutter cutter = new RecordCutter(in, o.inFormat() == Format.CSV);
-        CsvProfiles csv = null;
-        if (o.inFormat() == Format.CSV) {
-            String[] header = new String[1];
-            try {
-                if (!cutter.next((d, off, len, line) -> header[0] = new String(d, off, len, StandardCharsets.UTF_8)))
-                    return close(in, fail(BAD_INPUT, o.input() + ": empty; a CSV registry needs a header row"));
-                csv = new CsvProfiles(header[0]);
-            } catch (InputError e) {
-                return close(in, fail(BAD_INPUT, o.input() + ": line 1: " + e.getMessage()));
-            } catch (IOException e) {
-                return close(in, fail(BAD_INPUT, o.input() + ": cannot be read (" + e.getMessage() + ")"));
-            }
-            if (!csv.unknownColumns().isEmpty())
-                err.println("mianshen batch: warning: columns " + csv.unknownColumns() + " are not profile fields and are ignored (see `mianshen schema`)");
-        }
-
-        Sink outSink, rejSink;
-        try {
-            outSink = Sink.open(o.output(), this);
-            rejSink = o.rejects() == null ? null : Sink.open(o.rejects().toString(), this);
-        } catch (IOException e) {
-            cleanup();
-            return close(in, fail(BAD_INPUT, "cannot create output: " + e.getMessage()));
-        }
-        Thread hook = new Thread(this::onShutdown, "mianshen-batch-shutdown");
+        final BatchSource in = src;
+        final BatchSink out = sink;
+        final String unit = in instanceof FileSource ? "line " : "row ";
+        boolean ordered = o.ordered() || out.needsInputOrder();
+        Thread hook = new Thread(() -> onShutdown(unit), "mianshen-batch-shutdown");
         boolean hooked = false;
         try { Runtime.getRuntime().addShutdownHook(hook); hooked = true; } catch (IllegalStateException ignored) { }
 
         Summary.Jurisdictions jur = new Summary.Jurisdictions(engine.catalogue());
-        RowParser parser = new RowParser(csv);
+        RowParser parser = in.parser();
         Deriver deriver = new Deriver(o.asOf(), o.riskAreas());
         ResultAssembler assembler = new ResultAssembler();
-        ResultFormat format = ResultFormat.of(o.outFormat());
+        ResultFormat format = out.format();
+        ResultAssembler.Detail detail = out.detail();
         ChunkProcessor.Factory f = factory != null ? factory
-                : tally -> new MatchingProcessor(engine, parser, deriver, assembler, format, tally, detail());
+                : tally -> new MatchingProcessor(engine, parser, deriver, assembler, format, tally, detail);
 
         int n = o.threads();
         int inFlight = n * 2 + 2;
@@ -203,8 +176,8 @@ public final class BatchRunner {
                     permits.acquire();
                     Chunk c = new Chunk(s[0], o.chunkSize(), bytesHint);
                     cur[0] = c;
-                    while (!c.full() && cutter.next((d, off, len, line) -> cur[0].add(d, off, len, line))) { }
-                    c.bytesEnd = cutter.bytesConsumed();
+                    while (!c.full() && in.next((d, off, len, line) -> cur[0].add(d, off, len, line))) { }
+                    c.bytesEnd = in.bytesConsumed();
                     rowsRead.addAndGet(c.size);
                     if (c.size == 0) { permits.release(); break; }
                     bytesHint = Math.max(bytesHint, c.used + c.used / 8);
@@ -216,13 +189,13 @@ public final class BatchRunner {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (IOException e) {
-                failure.compareAndSet(null, new InputReadError("input could not be read after line " + (cutter.nextLine() - 1) + ": " + e.getMessage()));
+                failure.compareAndSet(null, new InputReadError("input could not be read after " + unit + (in.nextLine() - 1) + ": " + e.getMessage()));
             } catch (Throwable e) {
                 failure.compareAndSet(null, e);
             } finally {
                 totalChunks.set(failure.get() == null && !cancelled ? seq : -2);
                 for (int i = 0; i < n; i++) work.offer(poison);
-                try { in.close(); } catch (IOException ignored) { }
+                in.close();
             }
         }, "mianshen-batch-reader");
         reader.setDaemon(true);
@@ -234,15 +207,15 @@ public final class BatchRunner {
             tallies.add(tally);
             Thread t = new Thread(() -> {
                 try (ChunkProcessor p = f.create(tally)) {
-                    ChunkOutput out = new ChunkOutput();
+                    ChunkOutput co = new ChunkOutput();
                     while (true) {
                         Chunk c = work.take();
                         if (c == poison || failure.get() != null || cancelled) break;
-                        out.reset();
-                        p.process(c, out);
-                        if (out.written + out.rejected != c.size)
-                            throw new IllegalStateException("chunk " + c.seq + ": " + c.size + " rows in, " + out.written + " written + " + out.rejected + " rejected");
-                        done.put(out.done(c));
+                        co.reset();
+                        p.process(c, co);
+                        if (co.written + co.rejected != c.size)
+                            throw new IllegalStateException("chunk " + c.seq + ": " + c.size + " rows in, " + co.written + " written + " + co.rejected + " rejected");
+                        done.put(co.done(c));
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -254,7 +227,7 @@ public final class BatchRunner {
             threads.add(t);
         }
 
-        Progress progress = o.progress() ? Progress.start(inputSize) : Progress.NONE;
+        Progress progress = o.progress() ? Progress.start(in.size()) : Progress.NONE;
         threads.forEach(Thread::start);
 
         // ---- writer (this thread) ----
@@ -264,8 +237,7 @@ public final class BatchRunner {
         String problem = null;
         int code = OK;
         try {
-            byte[] pre = ResultFormat.of(o.outFormat()).preamble();
-            outSink.out.write(pre);
+            out.begin();
             while (true) {
                 if (cancelled) { code = INTERRUPTED; break; }
                 Throwable fx = failure.get();
@@ -274,9 +246,9 @@ public final class BatchRunner {
                 if (total >= 0 && chunksWritten == total) break;
                 ChunkOutput.Done d = done.poll(50, TimeUnit.MILLISECONDS);
                 if (d == null) continue;
-                if (!o.ordered()) { emit(d, outSink, rejSink, progress, permits); chunksWritten++; continue; }
+                if (!ordered) { emit(d, out, progress, permits); chunksWritten++; continue; }
                 pending.put(d.seq(), d);
-                for (ChunkOutput.Done x; (x = pending.remove(next)) != null; next++) { emit(x, outSink, rejSink, progress, permits); chunksWritten++; }
+                for (ChunkOutput.Done x; (x = pending.remove(next)) != null; next++) { emit(x, out, progress, permits); chunksWritten++; }
             }
         } catch (IOException e) {
             code = INTERNAL; problem = "cannot write output: " + e.getMessage();
@@ -296,28 +268,27 @@ public final class BatchRunner {
         }
         String stoppedAt = code == OK ? null
                 : "停止于输入第 " + lastLineDone + " 行之后（已处理 " + String.format("%,d", writtenRows + rejectedRows) + " 行）";
-        Summary.Report report = Summary.report(code == OK, o.input(), outName(), o.rejects() == null ? null : o.rejects().toString(),
+        Summary.Report report = Summary.report(code == OK, in.name(), out.name(), out.rejectsName(),
                 o.asOf().toString(), n, code == OK ? rowsRead.get() : writtenRows + rejectedRows, sum, seconds, stoppedAt);
         if (code == OK) {
             try {
-                if (rejSink != null) rejSink.commit();
                 if (o.summary() != null) {
-                    Sink s = Sink.open(o.summary().toString(), this);
+                    FileSink.Target s = FileSink.Target.open(o.summary().toString(), temps);
                     Json.MAPPER.writerWithDefaultPrettyPrinter().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                             .writeValue(s.out, report);
                     s.commit();
                 }
                 if (o.failOnReject() && rejectedRows > 0) {
-                    outSink.discard();
+                    out.commit(report, false);
                     cleanup();
                     code = BAD_INPUT;
                     problem = String.format("%,d", rejectedRows) + " rows rejected and --fail-on-reject is set: "
-                            + (isStdout() ? "output on stdout must not be used" : outName() + " not written")
-                            + (o.rejects() == null ? "" : "; see " + o.rejects());
+                            + (out.name().equals("stdout") ? "output on stdout must not be used" : out.name() + " not written")
+                            + (out.rejectsName() == null ? "" : "; see " + out.rejectsName());
                 } else {
                     synchronized (commitLock) {
                         if (finished) code = INTERRUPTED;          // the shutdown hook got there first
-                        else { outSink.commit(); finished = true; }
+                        else { out.commit(report, true); finished = true; }
                     }
                 }
             } catch (IOException e) {
@@ -327,18 +298,17 @@ public final class BatchRunner {
             }
         } else {
             cleanup();
-            String where = "stopped after input line " + lastLineDone + " (" + (writtenRows + rejectedRows) + " rows processed); "
-                    + (isStdout() ? "output on stdout is incomplete" : "nothing written to " + outName());
+            String where = "stopped after input " + unit + lastLineDone + " (" + (writtenRows + rejectedRows) + " rows processed); "
+                    + out.leftBehind();
             problem = (code == INTERRUPTED ? "interrupted: " : (problem == null ? "" : problem + "; ")) + where;
         }
         if (hooked) { try { Runtime.getRuntime().removeShutdownHook(hook); } catch (IllegalStateException ignored) { } }
         return new Result(code, report, problem, bytesOut);
     }
 
-    private void emit(ChunkOutput.Done d, Sink out, Sink rej, Progress progress, Semaphore permits) throws IOException {
-        out.out.write(d.out());
+    private void emit(ChunkOutput.Done d, BatchSink out, Progress progress, Semaphore permits) throws IOException {
+        out.write(d);
         bytesOut += d.out().length;
-        if (d.rejects() != null && rej != null) rej.out.write(d.rejects());
         writtenRows += d.written();
         rejectedRows += d.rejected();
         lastLineDone = d.lastLine();
@@ -346,16 +316,16 @@ public final class BatchRunner {
         progress.update(writtenRows + rejectedRows, d.bytesEnd());
     }
 
-    /** Ctrl-C or kill: say where the run stopped and leave no file under the final names. */
-    private void onShutdown() {
+    /** Ctrl-C or kill: say where the run stopped and leave nothing unpublished under a final name. */
+    private void onShutdown(String unit) {
         synchronized (commitLock) {
             if (finished) return;
             finished = true;
             cancelled = true;
             deleteTemps();
             err.println();
-            err.println("mianshen batch: interrupted after input line " + lastLineDone + " (" + (writtenRows + rejectedRows)
-                    + " rows processed); " + (isStdout() ? "output on stdout is incomplete" : "nothing written to " + outName()));
+            err.println("mianshen batch: interrupted after input " + unit + lastLineDone + " (" + (writtenRows + rejectedRows)
+                    + " rows processed); " + sink.leftBehind());
             err.flush();
         }
     }
@@ -368,80 +338,14 @@ public final class BatchRunner {
     }
 
     private void deleteTemps() {
-        synchronized (temps) {
-            for (Path p : temps) { try { Files.deleteIfExists(p); } catch (IOException ignored) { } }
-        }
+        FileSink.deleteAll(temps);
+        if (sink != null) sink.abort();
     }
-
-    private boolean isStdout() { return o.output() == null || o.output().equals("-"); }
-
-    private String outName() { return isStdout() ? "stdout" : o.output(); }
 
     private Result fail(int code, String message) { return new Result(code, null, message, 0); }
-
-    private static Result close(InputStream in, Result r) {
-        try { if (in != System.in) in.close(); } catch (IOException ignored) { }
-        return r;
-    }
 
     /** A failure to read the input after the run started (exit 2). */
     static final class InputReadError extends Exception {
         InputReadError(String m) { super(m); }
-    }
-
-    /** An output written to a temporary file beside its final name and renamed on success; or stdout. */
-    private static final class Sink {
-        final OutputStream out;
-        final Path temp, target;
-        final FileOutputStream fos;
-
-        private Sink(OutputStream out, Path temp, Path target, FileOutputStream fos) {
-            this.out = out; this.temp = temp; this.target = target; this.fos = fos;
-        }
-
-        static Sink open(String name, BatchRunner owner) throws IOException {
-            if (name == null || name.equals("-")) {
-                return new Sink(new BufferedOutputStream(new FileOutputStream(java.io.FileDescriptor.out), 1 << 20) {
-                    @Override public void close() throws IOException { flush(); }
-                }, null, null, null);
-            }
-            Path target = Path.of(name).toAbsolutePath();
-            if (Files.exists(target) && !Files.isRegularFile(target)) {
-                // a device or named pipe (/dev/null, a FIFO): nothing to rename, write straight to it
-                FileOutputStream direct = new FileOutputStream(target.toFile());
-                return new Sink(new BufferedOutputStream(direct, 1 << 20), null, target, direct);
-            }
-            Path dir = target.getParent();
-            if (dir != null && !Files.isDirectory(dir)) throw new NoSuchFileException(dir + ": no such directory");
-            Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".partial");
-            synchronized (owner.temps) { owner.temps.add(temp); }
-            readableByAll(temp);
-            FileOutputStream fos = new FileOutputStream(temp.toFile());
-            return new Sink(new BufferedOutputStream(fos, 1 << 20), temp, target, fos);
-        }
-
-        /** createTempFile makes the file private (rw-------); an output file should be like any other (rw-r--r--). */
-        static void readableByAll(Path p) {
-            try { Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--")); }
-            catch (UnsupportedOperationException | IOException ignored) { }
-        }
-
-        void commit() throws IOException {
-            out.flush();
-            if (temp == null) { if (fos != null) out.close(); return; }
-            fos.getFD().sync();
-            out.close();
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-
-        void discard() throws IOException {
-            if (temp == null) { out.flush(); return; }
-            out.close();
-            Files.deleteIfExists(temp);
-        }
     }
 }

@@ -16,7 +16,7 @@ import java.io.UncheckedIOException;
 public final class ChunkOutput {
     final ByteArrayBuilder out = new ByteArrayBuilder(1 << 16);
     final ByteArrayBuilder rejects = new ByteArrayBuilder(1 << 10);
-    int written, rejected;
+    int written, rejected, none;
     private JsonGenerator rej;
 
     /** The stream the worker serializes its good rows to. */
@@ -24,6 +24,9 @@ public final class ChunkOutput {
 
     /** Counts one row written to {@link #out()}. */
     public void wrote() { written++; }
+
+    /** Counts one row written whose enterprise is entitled to nothing (also counted by {@link #wrote()}). */
+    public void wroteNone() { none++; }
 
     /** Records a rejected row: its line, raw text, the field and the reason. */
     public void reject(long line, String raw, InputError e) {
@@ -54,14 +57,14 @@ public final class ChunkOutput {
     void reset() {
         out.reset();
         rejects.reset();
-        written = rejected = 0;
+        written = rejected = none = 0;
     }
 
     /** Immutable result handed from a worker to the writer. */
-    record Done(long seq, byte[] out, byte[] rejects, int rows, int written, int rejected, long lastLine, long bytesEnd) {}
+    public record Done(long seq, byte[] out, byte[] rejects, int rows, int written, int rejected, int none, long lastLine, long bytesEnd) {}
 
     Done done(Chunk c) {
-        return new Done(c.seq, out.toByteArray(), rejects.size() == 0 ? null : rejects.toByteArray(), c.size, written, rejected,
+        return new Done(c.seq, out.toByteArray(), rejects.size() == 0 ? null : rejects.toByteArray(), c.size, written, rejected, none,
                 c.size == 0 ? 0 : c.line[c.size - 1], c.bytesEnd);
     }
 }

@@ -82,8 +82,9 @@ public final class MatchingProcessor implements ChunkProcessor {
             }
             Enterprise e = batch.get(k);
             MatchResult r = assembler.assemble(e, reads.get(k).warnings(), detail);
-            s.write(r);
+            s.write(r, c.line(i));
             out.wrote();
+            if (r.entitlements().isEmpty()) out.wroteNone();
             tally.matched(r, e.getRegionCode());
         }
         s.close();

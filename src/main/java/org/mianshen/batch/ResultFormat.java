@@ -26,6 +26,10 @@ public abstract class ResultFormat {
 
     public interface Session {
         void write(MatchResult r) throws IOException;
+
+        /** Writes the result of the input record at {@code line} (line or row number); formats that need no key ignore it. */
+        default void write(MatchResult r, long line) throws IOException { write(r); }
+
         void close() throws IOException;
     }
 

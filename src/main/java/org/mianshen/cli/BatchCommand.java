@@ -1,6 +1,8 @@
 package org.mianshen.cli;
 
 import org.mianshen.batch.BatchRunner;
+import org.mianshen.batch.db.Db;
+import org.mianshen.batch.db.DbBatch;
 import org.mianshen.engine.RuleEngine;
 import org.mianshen.engine.RuleTreeException;
 import org.mianshen.reference.RiskAreas;
@@ -39,13 +41,21 @@ import java.util.concurrent.Callable;
                 "  zcat registry.jsonl.gz | mianshen batch - --as-of 2022-06-30 > out.jsonl",
                 "  mianshen batch registry.jsonl -o out.jsonl --fail-on-reject     # strict pipelines",
                 "  mianshen batch registry.jsonl -o out.jsonl --compact; mianshen rules --format json > measures.json",
+                "  PGUSER=mianshen PGPASSWORD=… mianshen batch --db jdbc:postgresql://host/registry \\",
+                "      --query \"select * from registry order by uscc\" --to-table entitlements --as-of 2022-06-30",
+                "",
+                "Database (docs/database.md): --db reads the rows of --query (columns named after the profile fields, list",
+                "fields as jsonb or JSON text) through a server-side cursor and writes one row per enterprise x entitlement to",
+                "--to-table, rejects to --rejects-table, the run's measures to measures and its progress and counts to runs;",
+                "each chunk is one transaction: a killed run resumed with the same --run-id ends with exactly one run's rows.",
+                "Credentials: PGUSER/PGPASSWORD or --db-user/--db-password-file, never in the URL.",
                 "",
                 "Exit codes: 0 run completed (even with rejected rows), 2 input cannot be read (or rows rejected with",
                 "--fail-on-reject), 1 internal error, 130 interrupted. See docs/batch.md."})
 public final class BatchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "INPUT", description = "registry: .jsonl or .csv file, or - for JSON Lines on stdin")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "INPUT", description = "registry: .jsonl or .csv file, or - for JSON Lines on stdin (absent with --db)")
     String input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUTPUT", description = ".jsonl or .csv file; - or absent = JSON Lines on stdout")
@@ -86,13 +96,73 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "do not print the summary for people on stderr")
     boolean quiet;
 
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "read the registry from PostgreSQL and write the results there, "
+            + "e.g. jdbc:postgresql://host:5432/registry (no password in it)")
+    String db;
+
+    @Option(names = "--query", paramLabel = "SQL", description = "with --db: the rows to match, columns named after the profile fields; "
+            + "ORDER BY a unique key (uscc) so that a killed run can resume")
+    String query;
+
+    @Option(names = "--to-table", paramLabel = "TABLE", description = "with --db: one row per enterprise x entitlement (default: ${DEFAULT-VALUE})")
+    String toTable = "entitlements";
+
+    @Option(names = "--rejects-table", paramLabel = "TABLE", description = "with --db: rejected rows (default: the --to-table name + _rejects)")
+    String rejectsTable;
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "with --db: the run's id; an unfinished run with this id is resumed, "
+            + "a completed one replaced (default: a new id, printed)")
+    String runId;
+
+    @Option(names = "--key", paramLabel = "COLUMN", description = "with --db: the query's unique key column (default: ${DEFAULT-VALUE})")
+    String key = "uscc";
+
+    @Option(names = "--fetch-size", paramLabel = "ROWS", description = "with --db: rows fetched per round trip of the cursor (default: ${DEFAULT-VALUE})")
+    int fetchSize = 1000;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "with --db: the database user (default: $PGUSER)")
+    String dbUser;
+
+    @Option(names = "--db-password-file", paramLabel = "FILE", description = "with --db: a file whose first line is the password (default: $PGPASSWORD)")
+    Path dbPasswordFile;
+
     @Mixin RuleOptions rules;
+
+    /** Options that do not go together with (or without) --db; null when all is well. */
+    private String dbConflict() {
+        if (db == null) {
+            if (input == null) return "INPUT is required (a .jsonl or .csv file, - for stdin), or --db with --query";
+            if (query != null) return "--query needs --db";
+            return null;
+        }
+        if (input != null) return "give either INPUT or --db, not both";
+        if (query == null || query.isBlank()) return "--db needs --query, e.g. --query \"select * from registry order by uscc\"";
+        if (output != null || rejects != null) return "with --db the results go to --to-table and the rejects to --rejects-table, not to -o/--rejects";
+        if (failOnReject) return "--fail-on-reject is not supported with --db (rejects are kept in --rejects-table and counted in runs)";
+        if (compact) return "--compact is implied by --db (the measures' constant data is in the measures table)";
+        if (fetchSize < 1) return "--fetch-size must be ≥ 1";
+        return null;
+    }
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         if (threads < 1) { err.println("mianshen batch: --threads must be ≥ 1"); return Main.BAD_INPUT; }
         if (chunkSize < 1) { err.println("mianshen batch: --chunk-size must be ≥ 1"); return Main.BAD_INPUT; }
+        String conflict = dbConflict();
+        if (conflict != null) { err.println("mianshen batch: " + conflict); return Main.BAD_INPUT; }
+        Db database = null;
+        if (db != null) {
+            try {
+                database = Db.of(db, dbUser, dbPasswordFile, System.getenv());
+                Db.table("--to-table", toTable);
+                if (rejectsTable == null) rejectsTable = toTable + "_rejects";
+                Db.table("--rejects-table", rejectsTable);
+            } catch (IllegalArgumentException e) {
+                err.println("mianshen batch: " + e.getMessage());
+                return Main.BAD_INPUT;
+            }
+        }
         RiskAreas risk;
         try {
             risk = riskAreas == null ? RiskAreas.none() : RiskAreas.load(riskAreas);
@@ -111,10 +181,17 @@ public final class BatchCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         boolean bar = progress != null ? progress : System.console() != null;
-        var options = new BatchRunner.Options(input, output, null, null, asOf, risk, threads, rejects, summary, !unordered,
+        var options = new BatchRunner.Options(input != null ? input : db, output, null, null, asOf, risk, threads, rejects, summary, !unordered,
                 chunkSize, failOnReject, bar, compact);
-        BatchRunner.Result r = new BatchRunner(engine, options, err).run();
+        BatchRunner.Result r;
+        String closing = null;
+        if (database != null) {
+            var outcome = DbBatch.run(engine, options, new DbBatch.Target(database, query, toTable, rejectsTable, runId, key, fetchSize), err);
+            r = outcome.result();
+            closing = outcome.closingLine();
+        } else r = new BatchRunner(engine, options, err).run();
         if (r.report() != null && !quiet) err.print(r.report().toChinese());
+        if (closing != null) err.println("mianshen batch: " + closing);
         if (r.message() != null) err.println("mianshen batch: " + r.message());
         err.flush();
         return r.exitCode();
