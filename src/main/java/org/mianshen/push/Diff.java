@@ -113,7 +113,9 @@ public final class Diff {
             sb.append(String.format("变化比对：旧结果 %,d 户，新结果 %,d 户；新增企业 %,d 户，移出企业 %,d 户；有变化的企业 %,d 户%n",
                     oldEnterprises, newEnterprises, added, removed, changedEnterprises));
             if (byMeasure.isEmpty()) return sb.append("没有变化。\n").toString();
-            sb.append(String.format("%n  %-44s %8s %8s %10s %10s %8s %16s%n", "措施", "新增享受", "不再享受", "补充→可享", "可享→补充", "金额变化", "可享金额增减（元）"));
+            sb.append('\n').append("  ").append(pad("措施", 44, false));
+            for (String h : new String[]{"新增享受", "不再享受", "补充→可享", "可享→补充", "金额变化"}) sb.append(' ').append(pad(h, 10, true));
+            sb.append(' ').append(pad("可享金额增减（元）", 18, true)).append('\n');
             long[] sum = new long[6];
             List<Map.Entry<String, long[]>> rows = new ArrayList<>(byMeasure.entrySet());
             rows.sort((x, y) -> Long.compare(total(y.getValue()), total(x.getValue())));
@@ -121,11 +123,19 @@ public final class Diff {
                 long[] v = e.getValue();
                 for (int i = 0; i < 6; i++) sum[i] += v[i];
                 Measure m = cat.get(e.getKey());
-                sb.append(String.format("  %-44s %,8d %,8d %,10d %,10d %,8d %,16d%n", e.getKey(), v[0], v[1], v[2], v[3], v[4], v[5]));
+                sb.append(String.format("  %-44s %,10d %,10d %,10d %,10d %,10d %,18d%n", e.getKey(), v[0], v[1], v[2], v[3], v[4], v[5]));
                 if (m != null) sb.append("    ").append(m.title()).append('\n');
             }
-            sb.append(String.format("  %-44s %,8d %,8d %,10d %,10d %,8d %,16d%n", "合计", sum[0], sum[1], sum[2], sum[3], sum[4], sum[5]));
+            sb.append(String.format("  %-44s %,10d %,10d %,10d %,10d %,10d %,18d%n", "合计", sum[0], sum[1], sum[2], sum[3], sum[4], sum[5]));
             return sb.toString();
+        }
+
+        /** Pads to a terminal width, a CJK character counting two columns. */
+        private static String pad(String s, int width, boolean right) {
+            int w = 0;
+            for (int i = 0; i < s.length(); i++) w += s.charAt(i) >= 0x1100 ? 2 : 1;
+            String fill = " ".repeat(Math.max(0, width - w));
+            return right ? fill + s : s + fill;
         }
 
         private static long total(long[] v) { return v[0] + v[1] + v[2] + v[3] + v[4]; }
