@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -126,6 +127,10 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--db-password-file", paramLabel = "FILE", description = "with --db: a file whose first line is the password (default: $PGPASSWORD)")
     Path dbPasswordFile;
 
+    @Option(names = "--report", paramLabel = "FILE", description = "also write the run's figures as a self-contained HTML page "
+            + "(made by reading OUTPUT back: needs -o FILE.jsonl; docs/push.md)")
+    Path report;
+
     @Mixin RuleOptions rules;
 
     /** Options that do not go together with (or without) --db; null when all is well. */
@@ -180,6 +185,11 @@ public final class BatchCommand implements Callable<Integer> {
             err.println("mianshen batch: --rules: " + e.getMessage());
             return Main.BAD_INPUT;
         }
+        if (report != null && (output == null || output.equals("-") || BatchRunner.Format.of(output) != BatchRunner.Format.JSONL
+                || (Files.exists(Path.of(output)) && !Files.isRegularFile(Path.of(output))))) {
+            err.println("mianshen batch: --report needs -o FILE.jsonl: the report is made by reading the output back");
+            return Main.BAD_INPUT;
+        }
         boolean bar = progress != null ? progress : System.console() != null;
         var options = new BatchRunner.Options(input != null ? input : db, output, null, null, asOf, risk, threads, rejects, summary, !unordered,
                 chunkSize, failOnReject, bar, compact);
@@ -193,7 +203,27 @@ public final class BatchCommand implements Callable<Integer> {
         if (r.report() != null && !quiet) err.print(r.report().toChinese());
         if (closing != null) err.println("mianshen batch: " + closing);
         if (r.message() != null) err.println("mianshen batch: " + r.message());
+        int code = r.exitCode();
+        if (report != null && code == Main.OK) code = writeReport(engine, r, err);
         err.flush();
-        return r.exitCode();
+        return code;
+    }
+
+    /** --report: reads the published output back (one enterprise at a time) and renders the page. */
+    private int writeReport(RuleEngine engine, BatchRunner.Result r, PrintWriter err) {
+        var cat = new org.mianshen.push.Catalogue(engine.catalogue());
+        var page = new org.mianshen.push.HtmlReport(cat);
+        try (var in = new org.mianshen.push.ResultReader(Path.of(output), new org.mianshen.push.ResultLines(cat), false)) {
+            for (org.mianshen.push.PushRecord p; (p = in.next()) != null; ) page.add(p);
+            if (rejects != null && Files.isRegularFile(rejects)) page.addRejects(rejects);
+            else if (r.report() != null) page.addRejectCounts(r.report().rejectedByField());
+            page.write(report, "免申即享 批量匹配报告", "登记册 " + (input != null ? Path.of(input).getFileName() : "数据库查询") + "；评估日期 "
+                    + (asOf == null ? LocalDate.now() : asOf) + "；读取 " + String.format("%,d", r.report() == null ? 0 : r.report().rowsRead()) + " 行");
+            if (!quiet) err.println("报告：" + report);
+            return Main.OK;
+        } catch (IOException | RuntimeException e) {
+            err.println("mianshen batch: --report " + report + ": " + e.getMessage());
+            return Main.INTERNAL;
+        }
     }
 }

@@ -53,6 +53,9 @@ public final class Main {
         COMMANDS.put("check", CheckCommand::new);
         COMMANDS.put("batch", BatchCommand::new);
         COMMANDS.put("generate", GenerateCommand::new);
+        COMMANDS.put("push", PushCommand::new);
+        COMMANDS.put("diff", DiffCommand::new);
+        COMMANDS.put("notify", NotifyCommand::new);
         COMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every command's --help teaches with an example and exits 0; --version names the engine. */
 class HelpTest {
     @ParameterizedTest
-    @ValueSource(strings = {"match", "rules", "schema", "test", "check", "batch", "generate"})
+    @ValueSource(strings = {"match", "rules", "schema", "test", "check", "batch", "generate", "push", "diff", "notify"})
     void helpHasExamples(String command) {
         CliRun r = CliRun.of(command, "--help");
         assertThat(r.exit()).isZero();
