@@ -64,7 +64,10 @@ public final class CheckCommand implements Callable<Integer> {
         if (rules.rulesDir() != null) cases.addAll(CaseRunner.fromPath(rules.rulesDir()));
         problems.addAll(RuleLinter.perTree(seeds, catalogue, bundledSeeds, bundledCatalogue).lint(sources, tree.measures(), cases));
         for (RuleProblem p : problems) out.println(p);
-        out.println(tree.measures().size() + " rules in " + sources.size() + " files, " + problems.size() + " problem(s)");
+        List<RuleProblem> warnings = RuleLinter.warnings(tree.measures());
+        for (RuleProblem w : warnings) out.println(w.file() + ":" + w.line() + ":" + w.column() + ": warning: " + w.message());
+        out.println(tree.measures().size() + " rules in " + sources.size() + " files, " + problems.size() + " problem(s)"
+                + (warnings.isEmpty() ? "" : ", " + warnings.size() + " warning(s)"));
         out.flush();
         return problems.isEmpty() ? Main.OK : 1;
     }

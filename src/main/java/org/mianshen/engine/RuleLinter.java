@@ -109,6 +109,44 @@ public final class RuleLinter {
         return out;
     }
 
+    /** The list facts of the profile: a rule-file function given one sees items the engine cannot see into. */
+    private static final Set<String> LIST_INPUTS = Set.of("hires", "loans", "premises", "designations");
+
+    /**
+     * Warnings (not problems: the tree compiles and runs): a condition that passes a whole list fact to a rule-file
+     * function. The engine sees only the list; when the function returns null because an item lacks a field,
+     * nothing names that field, and a function that skips such an item returns a count that is silently too low.
+     * The list helpers ({@code countHires("… socialInsurance")}) report the item field instead.
+     */
+    public static List<RuleProblem> warnings(List<Measure> measures) {
+        List<RuleProblem> out = new ArrayList<>();
+        for (Measure m : measures) {
+            Set<String> seen = new HashSet<>();
+            for (String c : m.conditions()) {
+                for (Condition.Term t : RuleTree.terms(ConditionCache.of(c))) {
+                    if (!(t instanceof Condition.RuleFunction f)) continue;
+                    for (Condition.Term a : f.args()) {
+                        if (a instanceof Condition.Fact fact && LIST_INPUTS.contains(fact.name()) && seen.add(f.name() + "/" + fact.name())) {
+                            out.add(new RuleProblem(m.file(), m.line(), 1, "rule '" + m.id() + "': the rule-file function " + f.name() + "(" + fact.name()
+                                    + ") reads items of " + fact.name() + " the engine cannot see: an item lacking a field gives no NEEDS_INFO naming it."
+                                    + " Count or sum with " + helperFor(fact.name()) + " instead (docs/rule-authoring.md §2)"));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String helperFor(String list) {
+        return switch (list) {
+            case "hires" -> "countHires(\"category=… contractMonths>=… socialInsurance …\")";
+            case "loans" -> "countLoans(\"…\") / sumLoans(\"principalYuan\", \"…\")";
+            case "premises" -> "countPremises(\"…\") / sumPremises(\"monthlyRentYuan\", \"…\")";
+            default -> "holds(…) / holdsAny(\"…\")";
+        };
+    }
+
     /**
      * Tier and validity basis (ARCHITECTURE §7): every measure says how it reaches the enterprise and why it ends
      * when it does; only a STANDING provision is open-ended, and it names the law that keeps it standing.

@@ -154,6 +154,8 @@ public final class RuleTree {
                 // one that cannot be parsed could not be explained to anyone, so the tree does not compile
                 try {
                     Condition tree = ConditionParser.parse(text);
+                    String bad = listHelperProblem(tree);
+                    if (bad != null) throw new ConditionParser.ParseException(bad, 0);
                     ConditionCache.put(text, tree);
                     for (String f : ruleFunctions(tree)) {
                         String label = functionLabel(src.text(), f);
@@ -180,6 +182,47 @@ public final class RuleTree {
                 blankToNull(meta(rule, "standingLaw")),
                 Objects.requireNonNullElse(enumMeta(src, rule, "docStatus", DocStatus.class, problems), DocStatus.ADOPTED),
                 java.util.Map.copyOf(labels));
+    }
+
+    /** What is wrong with a list helper's filter in the condition (an unknown field, a bad value), or null. */
+    static String listHelperProblem(Condition c) {
+        for (Condition.Term t : terms(c)) {
+            if (!(t instanceof Condition.FactCall f) || !Enterprise.LIST_FACTS.contains(f.name())) continue;
+            List<Object> args = new ArrayList<>();
+            for (Condition.Term a : f.args()) {
+                if (!(a instanceof Condition.Literal l) || !(l.value() instanceof String)) return f.name() + " takes string literals (a filter such as \"category=GRADUATE_THIS_YEAR socialInsurance\")";
+                args.add(l.value());
+            }
+            try {
+                Enterprise.validateListHelper(f.name(), args);
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                return f.name() + ": " + (e instanceof IndexOutOfBoundsException ? "too few arguments" : e.getMessage());
+            }
+        }
+        return null;
+    }
+
+    /** Every term of a condition, nested ones included. */
+    static List<Condition.Term> terms(Condition c) {
+        List<Condition.Term> out = new ArrayList<>();
+        collectTerms(c, out);
+        return out;
+    }
+
+    private static void collectTerms(Condition c, List<Condition.Term> out) {
+        if (c instanceof Condition.All a) a.parts().forEach(p -> collectTerms(p, out));
+        else if (c instanceof Condition.Any a) a.parts().forEach(p -> collectTerms(p, out));
+        else if (c instanceof Condition.Not n) collectTerms(n.part(), out);
+        else if (c instanceof Condition.Test t) {
+            collectTerms(t.subject(), out);
+            t.operands().forEach(o -> collectTerms(o, out));
+        }
+    }
+
+    private static void collectTerms(Condition.Term t, List<Condition.Term> out) {
+        out.add(t);
+        if (t instanceof Condition.RuleFunction f) f.args().forEach(a -> collectTerms(a, out));
+        else if (t instanceof Condition.FactCall f) f.args().forEach(a -> collectTerms(a, out));
     }
 
     /** The rule-file functions a condition calls. */
