@@ -59,6 +59,8 @@ public final class CheckCommand implements Callable<Integer> {
                 problems.addAll(e.problems());
             }
         }
+        // a .drl runs as code: flag what a relief measure never needs (I/O, processes, System, reflection, threads)
+        for (RuleSource s : sources) problems.addAll(org.mianshen.engine.TrustLint.check(s));
         List<CaseRunner.CaseFile> cases = new ArrayList<>();
         if (rules.rulesDir() == null || rules.withBundled) cases.addAll(CaseRunner.bundled());
         if (rules.rulesDir() != null) cases.addAll(CaseRunner.fromPath(rules.rulesDir()));
