@@ -195,6 +195,11 @@ public final class ConditionRenderer {
     }
 
     private static String unitOf(Condition.Term subject) {
+        // a rule-file function's value is taken to be in the unit of its first argument that has one (halfOf(yuan) → yuan)
+        if (subject instanceof Condition.RuleFunction f) {
+            for (Condition.Term a : f.args()) { String u = unitOf(a); if (!u.isEmpty()) return u; }
+            return "";
+        }
         String name = subject instanceof Condition.Fact f ? f.name()
                 : subject instanceof Condition.FactCall f ? f.name() : "";
         if (name.endsWith("Yuan") || name.equals("loanPrincipal") || name.equals("stateRentForMonths")

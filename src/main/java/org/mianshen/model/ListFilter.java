@@ -216,6 +216,7 @@ public final class ListFilter {
             List<String> vals = new ArrayList<>();
             for (Object v : t.values()) vals.add(zh(v) + unit);
             String vs = String.join("或", vals);
+            boolean date = !t.values().isEmpty() && t.values().get(0) instanceof LocalDate;
             out.add(switch (t.op()) {
                 case TRUE -> t.field().equals("householdRegion") ? "本市户籍" : label;
                 case FALSE -> t.field().equals("householdRegion") ? "非本市户籍" : "未" + label;
@@ -223,10 +224,10 @@ public final class ListFilter {
                 case PREFIX -> "户籍在" + t.values().get(0) + "（行政区划代码）";
                 case EQ -> label + "为" + vs;
                 case NE -> label + "不为" + vs;
-                case GE -> label + "不少于" + vs;
-                case GT -> label + "超过" + vs;
-                case LE -> label + "不超过" + vs;
-                case LT -> label + "少于" + vs;
+                case GE -> label + (date ? "不早于" : "不少于") + vs;
+                case GT -> label + (date ? "晚于" : "超过") + vs;
+                case LE -> label + (date ? "不晚于" : "不超过") + vs;
+                case LT -> label + (date ? "早于" : "少于") + vs;
             });
         }
         return String.join("、", out);
