@@ -26,7 +26,9 @@ import java.util.concurrent.Callable;
                 "sentence (--seeds); at least one case expecting each rule to fire and one expecting it not to.",
                 "", "Examples:", "  mianshen check",
                 "  mianshen check --rules my-rules/ --catalogue ../shared/policy/measures.jsonl --seeds ../shared/seeds",
-                "Exit 0 when clean, 1 when anything is wrong."})
+                "Exit 0 when clean, 1 when anything is wrong, 2 for bad input (e.g. --rules names no directory).",
+                "Also flags calls outside the fact model (I/O, network, processes, System, reflection, threads): a .drl runs as code.",
+                "Warnings (not counted) flag a rule-file function given a whole list fact: use countHires/countLoans/… instead."})
 public final class CheckCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
