@@ -55,8 +55,15 @@ public final class RegistryGenerator {
     private final List<String>[] regions;      // by segment: 0 elsewhere, 1 云南, 2 大同, 3 河南, 4 新乡, 5 获嘉
     private static final double[] SEGMENT_WEIGHTS = {0.34, 0.20, 0.10, 0.12, 0.14, 0.10};
 
+    /**
+     * A second stream for facts added after the registries were first generated (户籍 of hires, property tax paid),
+     * so that every earlier field of a seeded registry stays as it was.
+     */
+    private final SplittableRandom extra;
+
     public RegistryGenerator(long seed) {
         this.rnd = new SplittableRandom(seed);
+        this.extra = new SplittableRandom(seed ^ 0x6A09E667F3BCC909L);
         this.regions = loadRegions();
     }
 
@@ -152,6 +159,11 @@ public final class RegistryGenerator {
                 h.contractMonths = new int[]{6, 12, 24, 36}[rnd.nextInt(4)];
                 h.socialInsurance = chance(0.85);
                 if (chance(0.7)) h.hiredOn = LocalDate.of(2022, 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));
+                // 户籍: known for 65 %; of those 70 % local (the enterprise's county), some known only to the province
+                if (extra.nextDouble() < 0.65) {
+                    double r = extra.nextDouble();
+                    h.householdRegion = r < 0.70 ? region : r < 0.85 ? region.substring(0, 2) : "110101";
+                }
                 p.hires.add(h);
             }
         }
@@ -175,6 +187,8 @@ public final class RegistryGenerator {
         }
         if (chance(0.80)) p.establishedOn = LocalDate.of(1995 + rnd.nextInt(28), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));
         if (type == EntityType.ENTERPRISE && chance(0.30)) p.rdExpenseYuan = Math.round(revenue * rnd.nextDouble() * 0.08);
+        // 房产税 paid: known for 40 %; a third of those pay none (no own premises), the rest up to 0.5 % of revenue
+        if (extra.nextDouble() < 0.40) p.propertyTaxPaidYuan = extra.nextDouble() < 0.33 ? 0L : Math.round(revenue * extra.nextDouble() * 0.005);
         return p;
     }
 

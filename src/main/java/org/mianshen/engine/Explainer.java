@@ -42,8 +42,8 @@ public final class Explainer {
         List<Verdict> out = new ArrayList<>(m.conditions().size());
         for (String c : m.conditions()) {
             Condition tree = ConditionCache.of(c);
-            ConditionEvaluator.Outcome o = ConditionEvaluator.evaluate(tree, e);
-            out.add(new Verdict(c, ConditionRenderer.reason(tree, m.functionLabels(), e), o.unknown() || o.value(), o.missing()));
+            ConditionEvaluator.Outcome o = ConditionEvaluator.evaluate(tree, e, RuleFunctions.of(m));
+            out.add(new Verdict(c, ConditionRenderer.reason(tree, m, e), o.unknown() || o.value(), o.missing()));
         }
         return out;
     }

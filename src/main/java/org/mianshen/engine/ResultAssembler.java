@@ -193,7 +193,7 @@ public final class ResultAssembler {
      */
     List<String> reasons(Measure m, Enterprise e) {
         List<String> out = new ArrayList<>(m.conditions().size());
-        for (String c : m.conditions()) out.add(ConditionRenderer.reason(ConditionCache.of(c), m.functionLabels(), e));
+        for (String c : m.conditions()) out.add(ConditionRenderer.reason(ConditionCache.of(c), m, e));
         return out;
     }
 

@@ -185,6 +185,11 @@ public final class ProfileReader {
             String rc = p.premises.get(i).regionCode;
             if (rc != null && !rc.matches("\\d{6}")) throw new InputError("premises[" + i + "].regionCode", rc, "a 6-digit GB/T 2260 code");
         }
+        if (p.hires != null) for (int i = 0; i < p.hires.size(); i++) {
+            String hr = p.hires.get(i).householdRegion;
+            if (hr != null && !hr.matches("\\d{2}|\\d{4}|\\d{6}"))
+                throw new InputError("hires[" + i + "].householdRegion", hr, "a GB/T 2260 code of the 户籍: 6-digit county, or 4- or 2-digit prefix (city, province)");
+        }
         if (p.designations != null && p.designations.contains(null)) throw new InputError("designations", "null", "designation names");
     }
 

@@ -85,6 +85,7 @@ public final class Enterprise {
     public LocalDate getEstablishedOn() { return p.establishedOn; }
     public Long getRdExpenseYuan() { return p.rdExpenseYuan; }
     public Boolean getTransferPowerSupply() { return p.transferPowerSupply; }
+    public Long getPropertyTaxPaidYuan() { return p.propertyTaxPaidYuan; }
 
     // ---- derived facts -----------------------------------------------------------------------
     public Scale getScale() { return scale; }
@@ -185,6 +186,75 @@ public final class Enterprise {
         return n;
     }
 
+    // ---- list facts counted or summed by any of their fields, unknown item by item (ListFilter) ------------
+
+    /**
+     * The helpers that count or sum a list fact's items by their fields: {@code countHires("category=GRADUATE_THIS_YEAR
+     * contractMonths>=12 socialInsurance")}. Each is null when an item that could count is missing a field the filter
+     * needs, and {@link #missingInputs(String, List)} names that field ({@code hires[].socialInsurance}).
+     */
+    public static final Set<String> LIST_FACTS = Set.of("countHires", "countLoans", "sumLoans", "countPremises", "sumPremises");
+
+    /** Persons hired (the sum of {@code count}) in the hire groups that pass the filter; null when undecided. */
+    public Integer countHires(String where) { return toInt(listResult("countHires", List.of(where)).value()); }
+
+    /** Loans that pass the filter; null when undecided. */
+    public Integer countLoans(String where) { return toInt(listResult("countLoans", List.of(where)).value()); }
+
+    /** Sum of a yuan field ({@code principalYuan}, {@code creditLineYuan}) of the loans that pass the filter; null when undecided. */
+    public Long sumLoans(String field, String where) { return toLong(listResult("sumLoans", List.of(field, where)).value()); }
+
+    /** Rented premises that pass the filter; null when undecided. */
+    public Integer countPremises(String where) { return toInt(listResult("countPremises", List.of(where)).value()); }
+
+    /** Sum of a yuan field ({@code monthlyRentYuan}) of the premises that pass the filter; null when undecided. */
+    public Long sumPremises(String field, String where) { return toLong(listResult("sumPremises", List.of(field, where)).value()); }
+
+    /** A list helper's value with the inputs that would decide it. */
+    public ListFilter.Result listResult(String helper, List<?> args) {
+        return switch (helper) {
+            case "countHires" -> ListFilter.of(Hire.class, "hires", (String) args.get(0)).apply(p.hires, "count", prefecture);
+            case "countLoans" -> ListFilter.of(Loan.class, "loans", (String) args.get(0)).apply(p.loans, null, prefecture);
+            case "sumLoans" -> ListFilter.of(Loan.class, "loans", (String) args.get(1)).apply(p.loans, sumField(Loan.class, (String) args.get(0)), prefecture);
+            case "countPremises" -> ListFilter.of(Premises.class, "premises", (String) args.get(0)).apply(p.premises, null, prefecture);
+            case "sumPremises" -> ListFilter.of(Premises.class, "premises", (String) args.get(1)).apply(p.premises, sumField(Premises.class, (String) args.get(0)), prefecture);
+            default -> throw new IllegalArgumentException("not a list helper: " + helper);
+        };
+    }
+
+    private static String sumField(Class<?> type, String field) {
+        try {
+            Class<?> t = type.getField(field).getType();
+            if (t == Long.class || t == Integer.class) return field;
+        } catch (NoSuchFieldException ignored) { }
+        throw new IllegalArgumentException("'" + field + "' is not a whole-number field of " + type.getSimpleName() + " that can be summed");
+    }
+
+    /** Checks a list helper's arguments as written in a rule (field names, operators, values); the message says what is wrong. */
+    public static void validateListHelper(String helper, List<?> args) {
+        switch (helper) {
+            case "countHires" -> ListFilter.of(Hire.class, "hires", (String) args.get(0));
+            case "countLoans" -> ListFilter.of(Loan.class, "loans", (String) args.get(0));
+            case "sumLoans" -> { sumField(Loan.class, (String) args.get(0)); ListFilter.of(Loan.class, "loans", (String) args.get(1)); }
+            case "countPremises" -> ListFilter.of(Premises.class, "premises", (String) args.get(0));
+            case "sumPremises" -> { sumField(Premises.class, (String) args.get(0)); ListFilter.of(Premises.class, "premises", (String) args.get(1)); }
+            default -> throw new IllegalArgumentException("not a list helper: " + helper);
+        }
+    }
+
+    private static Integer toInt(Number n) { return n == null ? null : Math.toIntExact(n.longValue()); }
+
+    private static Long toLong(Number n) { return n == null ? null : n.longValue(); }
+
+    /**
+     * The inputs a fact with these argument values needs and lacks: for a list helper the list or the item fields
+     * ({@code hires[].socialInsurance}); for any other fact as {@link #missingInputs(String)}.
+     */
+    public List<String> missingInputs(String identifier, List<?> args) {
+        if (LIST_FACTS.contains(identifier)) return listResult(identifier, args).missing();
+        return missingInputs(identifier);
+    }
+
     /** Has any loan or credit line; null when loans are unknown. */
     public Boolean getBorrows() { return p.loans == null ? null : !p.loans.isEmpty(); }
 
@@ -237,7 +307,8 @@ public final class Enterprise {
             "prefecture", "county", "countyRiskThisYear", "prefectureRiskThisYear", "individualBusiness", "sme",
             "smallMicro", "smeOrIndividual", "smallMicroOrIndividual", "industryIn", "holds", "holdsAny",
             "rentsStatePremises", "statePremisesMonthlyRentYuan", "stateRentForMonths", "borrows", "hasLoan",
-            "hasLoanGuaranteedBy", "loanPrincipal", "hasLoanMaturingBetween", "yearsSinceEstablished");
+            "hasLoanGuaranteedBy", "loanPrincipal", "hasLoanMaturingBetween", "yearsSinceEstablished",
+            "propertyTaxPaidYuan", "countHires", "countLoans", "sumLoans", "countPremises", "sumPremises");
 
     /**
      * The profile inputs (field names, or {@code riskAreas} for the --risk-areas file) that the
@@ -269,6 +340,11 @@ public final class Enterprise {
             case "borrows", "hasLoan", "hasLoanGuaranteedBy", "loanPrincipal", "hasLoanMaturingBetween" ->
                     p.loans == null ? List.of("loans") : List.of();
             case "yearsSinceEstablished" -> p.establishedOn == null ? List.of("establishedOn") : List.of();
+            case "propertyTaxPaidYuan" -> p.propertyTaxPaidYuan == null ? List.of("propertyTaxPaidYuan") : List.of();
+            // the list helpers depend on their filter: missingInputs(name, args) says which item field is missing
+            case "countHires" -> p.hires == null ? List.of("hires") : List.of();
+            case "countLoans", "sumLoans" -> p.loans == null ? List.of("loans") : List.of();
+            case "countPremises", "sumPremises" -> p.premises == null ? List.of("premises") : List.of();
             default -> List.of();
         };
     }
@@ -323,6 +399,10 @@ public final class Enterprise {
             case "holds", "holdsAny" -> p.designations;
             case "borrows" -> getBorrows();
             case "hasLoan", "hasLoanGuaranteedBy", "loanPrincipal", "hasLoanMaturingBetween" -> p.loans;
+            case "propertyTaxPaidYuan" -> p.propertyTaxPaidYuan;
+            case "countHires" -> p.hires;
+            case "countLoans", "sumLoans" -> p.loans;
+            case "countPremises", "sumPremises" -> p.premises;
             default -> null;
         };
     }

@@ -45,7 +45,7 @@ public class Profile {
     public List<Designation> designations;
     @Fact(label = "承租房屋", description = "premises the enterprise rents: [{ownership, monthlyRentYuan, regionCode}]; [] = rents none")
     public List<Premises> premises;
-    @Fact(label = "新招用人员", description = "hires this year: [{category, count, contractMonths, socialInsurance, hiredOn}]; [] = none")
+    @Fact(label = "新招用人员", description = "hires this year: [{category, count, contractMonths, socialInsurance, hiredOn, householdRegion}]; [] = none")
     public List<Hire> hires;
     @Fact(label = "参保职工人数", unit = "persons", description = "employees insured (失业保险参保人数)")
     public Integer insuredEmployees;
@@ -61,4 +61,6 @@ public class Profile {
     public Long rdExpenseYuan;
     @Fact(label = "转供电用户", description = "true when the enterprise buys electricity through an intermediate supplier (转供电主体: industrial park, commercial complex, property manager) rather than from the grid company")
     public Boolean transferPowerSupply;
+    @Fact(label = "房产税实缴税额", unit = "yuan", description = "房产税 actually paid for the tax year the measure refers to (e.g. the prior year), after any reduction already granted")
+    public Long propertyTaxPaidYuan;
 }
