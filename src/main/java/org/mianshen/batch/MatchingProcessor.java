@@ -84,7 +84,7 @@ public final class MatchingProcessor implements ChunkProcessor {
             MatchResult r = assembler.assemble(e, reads.get(k).warnings(), detail);
             s.write(r);
             out.wrote();
-            tally.matched(r, e.getRegionCode());
+            tally.matched(r, e.regionForJurisdiction());
         }
         s.close();
     }

@@ -94,7 +94,7 @@ public final class TextReport {
         if (b.docNumber() != null) sb.append("（").append(b.docNumber()).append("）");
         if (b.article() != null && !b.article().isEmpty()) sb.append(" 第").append(b.article()).append("项");
         if (b.authority() != null && !b.authority().isEmpty()) sb.append("，").append(b.authority());
-        sb.append(" [").append(b.source()).append("]");
+        // the seed-file line reference (b.source()) is for programs and authors: it stays in the JSON basis
         if (b.external() != null) sb.append("；数额依据 ").append(b.external());
         return sb.toString();
     }
