@@ -28,6 +28,8 @@ public final class Summary {
         final Map<String, long[]> family = new HashMap<>();      // eligible, needsInfo, eligibleAmount, needsInfoAmount
         final Map<String, long[]> measure = new HashMap<>();     // eligible, needsInfo
         final Map<String, long[]> jurisdiction = new HashMap<>();
+        final Map<String, long[]> entityType = new HashMap<>();
+        long regionFromUscc;
         final Map<String, long[]> rejectField = new HashMap<>();
         private final Jurisdictions jurisdictions;
 
@@ -37,6 +39,11 @@ public final class Summary {
             matched++;
             if (!r.warnings().isEmpty()) withWarnings++;
             jurisdiction.computeIfAbsent(jurisdictions.label(regionCode), k -> new long[1])[0]++;
+            var d = r.derived();
+            String kind = d.entityType() == null ? "未知" : d.entityType().zh()
+                    + (d.legalForm() == null ? "" : "（" + d.legalForm().zh() + "）") + (Boolean.TRUE.equals(d.branch()) ? "·分支机构" : "");
+            entityType.computeIfAbsent(kind, k -> new long[1])[0]++;
+            if ("USCC".equals(d.regionSource())) regionFromUscc++;
             for (Entitlement e : r.entitlements()) {
                 entitlements++;
                 boolean ok = e.status() == Grant.Status.ELIGIBLE;
@@ -57,6 +64,7 @@ public final class Summary {
             matched += o.matched; rejected += o.rejected; withWarnings += o.withWarnings;
             entitlements += o.entitlements; eligible += o.eligible; needsInfo += o.needsInfo;
             merge(family, o.family); merge(measure, o.measure); merge(jurisdiction, o.jurisdiction); merge(rejectField, o.rejectField);
+            merge(entityType, o.entityType); regionFromUscc += o.regionFromUscc;
         }
 
         private static void merge(Map<String, long[]> into, Map<String, long[]> from) {
@@ -82,7 +90,7 @@ public final class Summary {
         }
 
         String label(String regionCode) {
-            if (regionCode == null) return "未提供 regionCode";
+            if (regionCode == null) return "所在地未知（无 regionCode，信用代码也无法推定）";
             for (String p : prefixes) if (regionCode.startsWith(p)) return labels.get(p);
             return "全国（其他地区）";
         }
@@ -98,12 +106,13 @@ public final class Summary {
     /** The JSON written by {@code --summary} (field meanings in docs/batch.md). */
     @JsonPropertyOrder({"completed", "input", "output", "rejectsFile", "asOf", "threads", "rowsRead", "matched", "rejected",
             "rejectedByField", "withWarnings", "entitlements", "eligible", "needsInfo", "entitlementsByFamily",
-            "entitlementsByMeasure", "enterprisesByJurisdiction", "elapsedSeconds", "rowsPerSecond", "stoppedAt"})
+            "entitlementsByMeasure", "enterprisesByJurisdiction", "regionFromUscc", "enterprisesByEntityType", "elapsedSeconds", "rowsPerSecond", "stoppedAt"})
     public record Report(boolean completed, String input, String output, String rejectsFile, String asOf, int threads,
                          long rowsRead, long matched, long rejected, Map<String, Long> rejectedByField, long withWarnings,
                          long entitlements, long eligible, long needsInfo,
                          Map<String, FamilyCount> entitlementsByFamily, Map<String, MeasureCount> entitlementsByMeasure,
-                         Map<String, Long> enterprisesByJurisdiction, double elapsedSeconds, double rowsPerSecond,
+                         Map<String, Long> enterprisesByJurisdiction, long regionFromUscc,
+                         Map<String, Long> enterprisesByEntityType, double elapsedSeconds, double rowsPerSecond,
                          String stoppedAt) {
 
         @JsonPropertyOrder({"eligible", "needsInfo", "amountYuan", "needsInfoAmountYuan"})
@@ -131,6 +140,13 @@ public final class Summary {
                 List<String[]> rows = new ArrayList<>();
                 enterprisesByJurisdiction.forEach((k, v) -> rows.add(new String[]{k, n(v)}));
                 sb.append('\n').append(table("按地区", new String[]{"企业户数"}, rows));
+                if (regionFromUscc > 0) sb.append("  （其中 ").append(n(regionFromUscc))
+                        .append(" 户未提供 regionCode，所在地按统一社会信用代码第3-8位登记机关代码推定）\n");
+            }
+            if (!enterprisesByEntityType.isEmpty()) {
+                List<String[]> rows = new ArrayList<>();
+                enterprisesByEntityType.forEach((k, v) -> rows.add(new String[]{k, n(v)}));
+                sb.append('\n').append(table("按主体类型", new String[]{"户数"}, rows));
             }
             if (!entitlementsByFamily.isEmpty()) {
                 List<String[]> rows = new ArrayList<>();
@@ -210,10 +226,12 @@ public final class Summary {
                 .forEach(e -> mea.put(e.getKey(), new Report.MeasureCount(e.getValue()[0], e.getValue()[1])));
         Map<String, Long> jur = new LinkedHashMap<>();
         t.jurisdiction.entrySet().stream().sorted(byCount(e -> e.getValue()[0])).forEach(e -> jur.put(e.getKey(), e.getValue()[0]));
+        Map<String, Long> kinds = new LinkedHashMap<>();
+        t.entityType.entrySet().stream().sorted(byCount(e -> e.getValue()[0])).forEach(e -> kinds.put(e.getKey(), e.getValue()[0]));
         Map<String, Long> rej = new TreeMap<>();
         t.rejectField.forEach((k, v) -> rej.put(k, v[0]));
         return new Report(completed, input, output, rejectsFile, asOf, threads, rowsRead, t.matched, t.rejected, rej,
-                t.withWarnings, t.entitlements, t.eligible, t.needsInfo, fam, mea, jur,
+                t.withWarnings, t.entitlements, t.eligible, t.needsInfo, fam, mea, jur, t.regionFromUscc, kinds,
                 Math.round(seconds * 1000) / 1000.0, seconds > 0 ? Math.round(rowsRead / seconds) : 0, stoppedAt);
     }
 

@@ -154,7 +154,7 @@ public final class CaseRunner {
     private String explainMiss(String id, Enterprise e) {
         var m = engine.measure(id);
         if (m == null) return "";
-        if (!m.appliesIn(e.getRegionCode())) return " (outside its jurisdiction '" + m.jurisdiction() + "')";
+        if (!m.appliesIn(e.regionForJurisdiction())) return " (outside its jurisdiction '" + m.jurisdiction() + "')";
         if (!m.inForce(e.asOf)) return " (not in force on " + e.asOf + ": " + m.validFrom() + " – " + m.validTo() + ")";
         List<String> failed = new Explainer(engine).failedConditions(m, e);
         return failed.isEmpty() ? "" : " (failed: " + String.join("; ", failed) + ")";

@@ -68,7 +68,7 @@ public final class Explainer {
         for (var g : e.hits) fired.add(g.measure.id());
         List<NotEntitled> inForce = new ArrayList<>(), outOfWindow = new ArrayList<>();
         for (Measure m : engine.catalogue()) {
-            if (fired.contains(m.id()) || !m.appliesIn(e.getRegionCode())) continue;
+            if (fired.contains(m.id()) || !m.appliesIn(e.regionForJurisdiction())) continue;
             if ((m.isSupport() && !support) || (m.isDraft() && !drafts)) continue;
             if (!m.inForce(e.asOf)) {
                 String why = m.validTo() != null && e.asOf.isAfter(m.validTo())

@@ -25,6 +25,9 @@ public final class FactLabels {
         m.put("smeOrIndividual", "中小微企业或个体工商户");
         m.put("smallMicroOrIndividual", "小微企业或个体工商户");
         m.put("individualBusiness", "个体工商户");
+        m.put("marketEntity", "企业、个体工商户或农民专业合作社");
+        m.put("citPayer", "企业所得税纳税人");
+        m.put("regionSource", "所在地来源");
         m.put("smallLowProfit", "小型微利企业");
         m.put("section", "行业门类");
         m.put("division", "行业大类");

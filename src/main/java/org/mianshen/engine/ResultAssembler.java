@@ -130,7 +130,7 @@ public final class ResultAssembler {
         }
         List<String> warnings = new ArrayList<>(readWarnings);
         warnings.addAll(e.warnings);
-        if (e.getRegionCode() == null) warnings.add("regionCode 未提供：只评估全国性措施，地方措施无法判断");
+        if (e.regionForJurisdiction() == null) warnings.add("regionCode 未提供：只评估全国性措施，地方措施无法判断");
         return new MatchResult(e.getUscc(), e.getName(), e.asOf, derived(e), out, support, warnings);
     }
 
@@ -174,8 +174,9 @@ public final class ResultAssembler {
 
 
     private static MatchResult.Derived derived(Enterprise e) {
-        return new MatchResult.Derived(e.entityType, e.scale, e.scaleBasis, e.smallLowProfit, e.section, e.division,
-                e.serviceIndustry, e.province, e.prefecture, e.county, e.countyRiskThisYear, e.prefectureRiskThisYear);
+        return new MatchResult.Derived(e.entityType, e.legalForm, e.branch, e.getCitPayer(), e.scale, e.scaleBasis,
+                e.smallLowProfit, e.section, e.division, e.serviceIndustry, e.province, e.prefecture, e.county,
+                e.regionSource, e.countyRiskThisYear, e.prefectureRiskThisYear);
     }
 
     private static final Map<String, String> LABELLED = new ConcurrentHashMap<>();

@@ -20,12 +20,15 @@ public final class TextReport {
         sb.append("企业：").append(r.name() == null ? "（未提供名称）" : r.name()).append("  统一社会信用代码 ").append(r.uscc()).append('\n');
         sb.append("评估日期：").append(r.asOf()).append('\n');
         MatchResult.Derived d = r.derived();
-        sb.append("认定事实：主体 ").append(d.entityType() == null ? "未知" : zhEntity(d.entityType().name()))
+        sb.append("认定事实：主体 ").append(d.entityType() == null ? "未知" : d.entityType().zh())
+                .append(d.legalForm() == null ? "" : "（" + d.legalForm().zh() + "）")
+                .append(Boolean.TRUE.equals(d.branch()) ? "；分支机构（权益由所属法人享受）" : "")
                 .append("；规模 ").append(d.scale() == null ? "未知" : d.scale().zh())
                 .append(d.scaleBasis() == null ? "" : "（" + d.scaleBasis() + "）")
                 .append("；小型微利企业 ").append(yesNo(d.smallLowProfit()))
                 .append("；服务业 ").append(yesNo(d.serviceIndustry()))
                 .append("；行业门类 ").append(d.section() == null ? "未知" : d.section()).append('\n');
+        sb.append("所在地：").append(place(d)).append('\n');
         List<Entitlement> automatic = r.entitlements().stream()
                 .filter(e -> e.status() == Grant.Status.ELIGIBLE && e.delivery() == Delivery.AUTOMATIC).toList();
         List<Entitlement> onApplication = r.entitlements().stream()
@@ -91,7 +94,7 @@ public final class TextReport {
         if (b.docNumber() != null) sb.append("（").append(b.docNumber()).append("）");
         if (b.article() != null && !b.article().isEmpty()) sb.append(" 第").append(b.article()).append("项");
         if (b.authority() != null && !b.authority().isEmpty()) sb.append("，").append(b.authority());
-        sb.append(" [").append(b.source()).append("]");
+        // the seed-file line reference (b.source()) is for programs and authors: it stays in the JSON basis
         if (b.external() != null) sb.append("；数额依据 ").append(b.external());
         return sb.toString();
     }
@@ -100,11 +103,16 @@ public final class TextReport {
         return String.format("%,d 元", v);
     }
 
-    private static String yesNo(Boolean b) { return b == null ? "未知" : b ? "是" : "否"; }
-
-    private static String zhEntity(String t) {
-        return switch (t) { case "ENTERPRISE" -> "企业"; case "INDIVIDUAL_BUSINESS" -> "个体工商户"; case "FARMER_COOPERATIVE" -> "农民专业合作社"; default -> t; };
+    /** "河南省新乡市长垣市（取自统一社会信用代码）". */
+    private static String place(MatchResult.Derived d) {
+        String code = d.county() != null ? d.county() : d.prefecture() != null ? d.prefecture() : d.province();
+        if (code == null) return "未知";
+        String name = org.mianshen.reference.Regions.describe(code);
+        return (name == null || name.isEmpty() ? code : name + " " + code)
+                + ("USCC".equals(d.regionSource()) ? "（按统一社会信用代码登记机关代码推定）" : "");
     }
+
+    private static String yesNo(Boolean b) { return b == null ? "未知" : b ? "是" : "否"; }
 
     public static String list(List<String> xs) { return String.join("、", xs); }
 }

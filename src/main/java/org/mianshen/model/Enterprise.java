@@ -22,6 +22,10 @@ public final class Enterprise {
 
     // derived, set by the Deriver
     public EntityType entityType;
+    public LegalForm legalForm;
+    public Boolean branch;
+    /** Where province/prefecture/county came from: "profile" (regionCode), "USCC" (positions 3-8), or null (none). */
+    public String regionSource;
     public Scale scale;
     public String scaleBasis;
     public List<String> scaleMissing = List.of();
@@ -97,6 +101,36 @@ public final class Enterprise {
     public String getProvince() { return province; }
     public String getPrefecture() { return prefecture; }
     public String getCounty() { return county; }
+    public String getRegionSource() { return regionSource; }
+    public LegalForm getLegalForm() { return legalForm; }
+    public Boolean getBranch() { return branch; }
+
+    /**
+     * The place a measure's jurisdiction is tested against: the derived county, else prefecture, else province, padded
+     * to six digits (the engine matches {@code province/prefecture/county}; this is the same place as one code).
+     */
+    public String regionForJurisdiction() {
+        if (county != null) return county;
+        if (prefecture != null) return prefecture + "00";
+        if (province != null) return province + "0000";
+        return null;
+    }
+
+    /** 企业, 个体工商户 or 农民专业合作社 (not 机关, 事业单位, 社会团体, …); null when the kind is unknown. */
+    public Boolean getMarketEntity() { return entityType == null ? null : entityType.marketEntity(); }
+
+    /**
+     * Pays 企业所得税 (企业所得税法 第一条: 企业和其他取得收入的组织, except 个人独资企业 and 合伙企业): false for 个体工商户,
+     * 个人独资企业, 合伙企业 and 律师事务所 (their owners pay 个人所得税); null when the kind is unknown. An enterprise whose legal
+     * form is not known (no legalForm, registrationType, or a name that settles it) is taken as a payer: the forms
+     * that pay no CIT are the exception, and a measure must not turn NEEDS_INFO for every nameless registry row.
+     */
+    public Boolean getCitPayer() {
+        if (entityType == null) return null;
+        if (entityType == EntityType.INDIVIDUAL_BUSINESS || entityType == EntityType.LEGAL_SERVICE) return false;
+        if (entityType == EntityType.ENTERPRISE && legalForm != null) return legalForm.citPayer();
+        return true;
+    }
     public Boolean getCountyRiskThisYear() { return countyRiskThisYear; }
     public Boolean getPrefectureRiskThisYear() { return prefectureRiskThisYear; }
     public LocalDate getAsOf() { return asOf; }
@@ -105,11 +139,16 @@ public final class Enterprise {
     /** 个体工商户. */
     public Boolean getIndividualBusiness() { return entityType == null ? null : entityType == EntityType.INDIVIDUAL_BUSINESS; }
 
-    /** 中小微企业: scale MEDIUM, SMALL or MICRO. */
-    public Boolean getSme() { return scale == null ? null : scale != Scale.LARGE; }
+    /** A kind of body that is no enterprise (机关, 事业单位, 社会团体, 工会, …): never a 中小微企业 whatever its size. */
+    private boolean nonEnterpriseBody() { return entityType != null && !entityType.marketEntity(); }
 
-    /** 小微企业: scale SMALL or MICRO. */
-    public Boolean getSmallMicro() { return scale == null ? null : scale == Scale.SMALL || scale == Scale.MICRO; }
+    /** 中小微企业: scale MEDIUM, SMALL or MICRO; false for a body that is no enterprise. */
+    public Boolean getSme() { return nonEnterpriseBody() ? Boolean.FALSE : scale == null ? null : scale != Scale.LARGE; }
+
+    /** 小微企业: scale SMALL or MICRO; false for a body that is no enterprise. */
+    public Boolean getSmallMicro() {
+        return nonEnterpriseBody() ? Boolean.FALSE : scale == null ? null : scale == Scale.SMALL || scale == Scale.MICRO;
+    }
 
     /** 中小微企业和个体工商户: an individual business qualifies whatever its size. */
     public Boolean getSmeOrIndividual() { return Boolean.TRUE.equals(getIndividualBusiness()) ? Boolean.TRUE : getSme(); }
@@ -308,7 +347,8 @@ public final class Enterprise {
             "smallMicro", "smeOrIndividual", "smallMicroOrIndividual", "industryIn", "holds", "holdsAny",
             "rentsStatePremises", "statePremisesMonthlyRentYuan", "stateRentForMonths", "borrows", "hasLoan",
             "hasLoanGuaranteedBy", "loanPrincipal", "hasLoanMaturingBetween", "yearsSinceEstablished",
-            "propertyTaxPaidYuan", "countHires", "countLoans", "sumLoans", "countPremises", "sumPremises");
+            "propertyTaxPaidYuan", "countHires", "countLoans", "sumLoans", "countPremises", "sumPremises",
+            "legalForm", "branch", "registrationType", "regionSource", "marketEntity", "citPayer");
 
     /**
      * The profile inputs (field names, or {@code riskAreas} for the --risk-areas file) that the
@@ -319,19 +359,29 @@ public final class Enterprise {
             case "uscc", "name", "regionCode", "industryCode", "employees", "operatingRevenueYuan", "totalAssetsYuan",
                  "vatTaxpayer", "monthlySalesYuan", "annualSalesYuan", "annualTaxableIncomeYuan", "taxCreditRating",
                  "excessInputVatYuan", "designations", "premises", "hires", "insuredEmployees", "layoffRate",
-                 "unemploymentInsurancePaidYuan", "loans", "establishedOn", "rdExpenseYuan", "transferPowerSupply" ->
+                 "unemploymentInsurancePaidYuan", "loans", "establishedOn", "rdExpenseYuan", "transferPowerSupply",
+                 "registrationType" ->
                     rawValue(identifier) == null ? List.of(identifier) : List.of();
-            case "entityType", "individualBusiness" -> entityType == null ? List.of("entityType") : List.of();
-            case "scale", "sme", "smallMicro" -> scale == null ? scaleMissing : List.of();
+            case "entityType", "individualBusiness", "marketEntity", "citPayer" ->
+                    entityType == null ? List.of("entityType") : List.of();
+            case "legalForm" -> legalForm == null ? List.of("legalForm") : List.of();
+            case "branch" -> branch == null ? List.of("branch") : List.of();
+            case "regionSource" -> regionSource == null ? List.of("regionCode") : List.of();
+            case "scale" -> scale == null ? scaleMissing : List.of();
+            case "sme", "smallMicro" -> scale == null && !nonEnterpriseBody() ? scaleMissing : List.of();
             case "smeOrIndividual" -> getSmeOrIndividual() == null ? scaleMissing : List.of();
             case "smallMicroOrIndividual" -> getSmallMicroOrIndividual() == null ? scaleMissing : List.of();
             case "smallLowProfit" -> smallLowProfit == null ? smallLowProfitMissing : List.of();
             case "section", "division", "manufacturing", "industryIn" ->
                     section == null ? List.of("industryCode") : List.of();
             case "serviceIndustry" -> serviceIndustry == null ? List.of("industryCode") : List.of();
-            case "province", "prefecture", "county" -> p.regionCode == null ? List.of("regionCode") : List.of();
-            case "countyRiskThisYear", "prefectureRiskThisYear" ->
-                    p.regionCode == null ? List.of("regionCode") : (riskDataLoaded ? List.of() : List.of("riskAreas"));
+            case "province" -> province == null ? List.of("regionCode") : List.of();
+            case "prefecture" -> prefecture == null ? List.of("regionCode") : List.of();
+            case "county" -> county == null ? List.of("regionCode") : List.of();
+            case "countyRiskThisYear" -> countyRiskThisYear != null ? List.of()
+                    : !riskDataLoaded && county != null ? List.of("riskAreas") : List.of("regionCode");
+            case "prefectureRiskThisYear" -> prefectureRiskThisYear != null ? List.of()
+                    : !riskDataLoaded && prefecture != null ? List.of("riskAreas") : List.of("regionCode");
             case "holds", "holdsAny" -> p.designations == null ? List.of("designations") : List.of();
             case "rentsStatePremises" -> p.premises == null ? List.of("premises") : List.of();
             case "statePremisesMonthlyRentYuan", "stateRentForMonths" ->
@@ -376,6 +426,12 @@ public final class Enterprise {
             case "rdExpenseYuan" -> p.rdExpenseYuan;
             case "transferPowerSupply" -> p.transferPowerSupply;
             case "entityType" -> entityType;
+            case "legalForm" -> legalForm;
+            case "branch" -> branch;
+            case "registrationType" -> p.registrationType;
+            case "regionSource" -> regionSource;
+            case "marketEntity" -> getMarketEntity();
+            case "citPayer" -> getCitPayer();
             case "individualBusiness" -> getIndividualBusiness();
             case "scale" -> scale;
             case "sme" -> getSme();

@@ -15,9 +15,15 @@ public class Profile {
     public String uscc;
     @Fact(label = "名称", description = "enterprise name")
     public String name;
-    @Fact(label = "主体类型", description = "ENTERPRISE (企业), INDIVIDUAL_BUSINESS (个体工商户), FARMER_COOPERATIVE (农民专业合作社); default from USCC positions 1-2")
+    @Fact(label = "主体类型", description = "ENTERPRISE (企业), INDIVIDUAL_BUSINESS (个体工商户), FARMER_COOPERATIVE (农民专业合作社), GOVERNMENT_AGENCY (机关), PUBLIC_INSTITUTION (事业单位), SOCIAL_ORGANIZATION (社会团体), PRIVATE_NON_ENTERPRISE (民办非企业单位), FOUNDATION (基金会), TRADE_UNION (工会), LEGAL_SERVICE (律师事务所等), RELIGIOUS_BODY (宗教活动场所), RURAL_COLLECTIVE (农村集体经济组织), OTHER_BODY (其他机构); default from registrationType, else USCC positions 1-2 (91/92/93, 11/12, 51/52/53, 81, …). Only the first three can be 中小微企业")
     public EntityType entityType;
-    @Fact(label = "所在地行政区划代码", description = "GB/T 2260 6-digit county code where the enterprise operates, e.g. 410724 获嘉县")
+    @Fact(label = "企业组织形式", description = "LIMITED_LIABILITY (有限责任公司), JOINT_STOCK (股份有限公司), NON_COMPANY_LEGAL_PERSON (全民/集体所有制等非公司企业法人), SOLE_PROPRIETORSHIP (个人独资企业), PARTNERSHIP (合伙企业); default from registrationType, else the name (…有限公司, …（普通合伙）). 个人独资 and 合伙 pay no 企业所得税")
+    public LegalForm legalForm;
+    @Fact(label = "分支机构", description = "true for a branch (分公司, 分支机构, 非法人): its legal entity holds the benefits; default from registrationType, else a name ending in 分公司")
+    public Boolean branch;
+    @Fact(label = "登记类型", description = "the registry's 企业类型 / 市场主体类型 as written, e.g. 有限责任公司(自然人独资), 个人独资企业, 普通合伙企业, 有限责任公司分公司, 个体工商户, 农民专业合作社; read for entityType, legalForm and branch when those are not given")
+    public String registrationType;
+    @Fact(label = "所在地行政区划代码", description = "GB/T 2260 6-digit county code where the enterprise operates, e.g. 410724 获嘉县; when absent, USCC positions 3-8 (the registering office's code) are used, retired codes followed to their successors")
     public String regionCode;
     @Fact(label = "行业代码", description = "GB/T 4754-2017 code: 4-digit class, 3-digit group, 2-digit division or section letter")
     public String industryCode;
