@@ -8,6 +8,7 @@ import org.mianshen.model.EntityType;
 import org.mianshen.model.Guarantor;
 import org.mianshen.model.Hire;
 import org.mianshen.model.HireCategory;
+import org.mianshen.model.Equipment;
 import org.mianshen.model.Loan;
 import org.mianshen.model.LoanKind;
 import org.mianshen.model.Premises;
@@ -55,8 +56,15 @@ public final class RegistryGenerator {
     private final List<String>[] regions;      // by segment: 0 elsewhere, 1 云南, 2 大同, 3 河南, 4 新乡, 5 获嘉
     private static final double[] SEGMENT_WEIGHTS = {0.34, 0.20, 0.10, 0.12, 0.14, 0.10};
 
+    /**
+     * The facts the amount formulas added (payroll, 六税两费, equipment) come from a stream of their own, so that a
+     * seed still gives every earlier field exactly as before.
+     */
+    private final SplittableRandom more;
+
     public RegistryGenerator(long seed) {
         this.rnd = new SplittableRandom(seed);
+        this.more = new SplittableRandom(seed ^ 0x6A6D_6F75_6E74L);
         this.regions = loadRegions();
     }
 
@@ -175,7 +183,26 @@ public final class RegistryGenerator {
         }
         if (chance(0.80)) p.establishedOn = LocalDate.of(1995 + rnd.nextInt(28), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));
         if (type == EntityType.ENTERPRISE && chance(0.30)) p.rdExpenseYuan = Math.round(revenue * rnd.nextDouble() * 0.08);
+        moreFacts(p, type, employees, revenue);
         return p;
+    }
+
+    /** Registries hold these for most enterprises: social-insurance payroll, 六税两费 assessed, equipment bought. */
+    private void moreFacts(Profile p, EntityType type, int employees, long revenue) {
+        int insured = p.insuredEmployees != null ? p.insuredEmployees : Math.max(1, employees * 4 / 5);
+        if (more.nextDouble() < 0.92) p.socialInsurancePayrollYuan = insured * 12L * (3_500 + more.nextInt(65) * 100);
+        if (more.nextDouble() < 0.92) p.sixTaxesTwoFeesYuan = Math.round(revenue * (0.001 + more.nextDouble() * 0.005));
+        if (type != EntityType.INDIVIDUAL_BUSINESS && more.nextDouble() < 0.92) {
+            p.equipmentPurchases = new ArrayList<>();
+            if (more.nextDouble() < 0.40) for (int i = 0, k = 1 + more.nextInt(3); i < k; i++) {
+                Equipment q = new Equipment();
+                q.costYuan = more.nextDouble() < 0.12 ? 5_000_000L + more.nextInt(150) * 100_000L : 20_000L + more.nextInt(500) * 5_000L;
+                q.depreciationYears = new int[]{3, 4, 5, 10}[more.nextInt(4)];
+                double y = more.nextDouble();
+                q.acquiredOn = LocalDate.of(y < 0.15 ? 2021 : y < 0.85 ? 2022 : 2023, 1 + more.nextInt(12), 1 + more.nextInt(28));
+                p.equipmentPurchases.add(q);
+            }
+        }
     }
 
     private boolean chance(double p) { return rnd.nextDouble() < p; }

@@ -61,4 +61,10 @@ public class Profile {
     public Long rdExpenseYuan;
     @Fact(label = "转供电用户", description = "true when the enterprise buys electricity through an intermediate supplier (转供电主体: industrial park, commercial complex, property manager) rather than from the grid company")
     public Boolean transferPowerSupply;
+    @Fact(label = "社保缴费工资总额", unit = "yuan", description = "annual payroll on which unemployment insurance is paid (缴费工资总额, 上年); amounts of the unemployment-insurance rate cuts")
+    public Long socialInsurancePayrollYuan;
+    @Fact(label = "六税两费应纳税额", unit = "yuan", description = "the year's 资源税、城市维护建设税、房产税、城镇土地使用税、印花税、耕地占用税、教育费附加、地方教育附加 before any 减征 (上年; a registry holds 已缴 + 减免): amount of the 六税两费 halving")
+    public Long sixTaxesTwoFeesYuan;
+    @Fact(label = "购进设备器具", description = "equipment and apparatus bought: [{costYuan, depreciationYears, acquiredOn}]; [] = none bought; amounts of the one-off deduction measures")
+    public List<Equipment> equipmentPurchases;
 }
