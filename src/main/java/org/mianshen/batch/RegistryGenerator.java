@@ -192,6 +192,8 @@ public final class RegistryGenerator {
         int insured = p.insuredEmployees != null ? p.insuredEmployees : Math.max(1, employees * 4 / 5);
         if (more.nextDouble() < 0.92) p.socialInsurancePayrollYuan = insured * 12L * (3_500 + more.nextInt(65) * 100);
         if (more.nextDouble() < 0.92) p.sixTaxesTwoFeesYuan = Math.round(revenue * (0.001 + more.nextDouble() * 0.005));
+        if (p.vatTaxpayer == VatTaxpayer.GENERAL && more.nextDouble() < 0.90)
+            p.deductibleInputVatYuan = Math.round(revenue * (0.02 + more.nextDouble() * 0.06));
         if (type != EntityType.INDIVIDUAL_BUSINESS && more.nextDouble() < 0.92) {
             p.equipmentPurchases = new ArrayList<>();
             if (more.nextDouble() < 0.40) for (int i = 0, k = 1 + more.nextInt(3); i < k; i++) {

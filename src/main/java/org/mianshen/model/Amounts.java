@@ -167,42 +167,45 @@ public final class Amounts {
         Boolean highTech = Boolean.TRUE.equals(slp) ? Boolean.FALSE : e.holds(Designation.HIGH_TECH);
         if (highTech == null) add(missing, "designations");
         if (!missing.isEmpty()) return Amount.missing(missing);
+        // 0 as filed may be a loss: the deduction then saves nothing this year, or it may have absorbed income
+        if (income == 0) return new Amount(null, null, head + "；应纳税所得额为0（可能为亏损），需扣除前的应纳税所得额才能确定少缴税额",
+                List.of("annualTaxableIncomeYuan"));
         LocalDate y = taxYear(e);
-        BigDecimal with = citTax(income, slp, highTech, y).tax;
-        long without = Math.addExact(income, extra.setScale(0, RoundingMode.HALF_UP).longValueExact());
+        BigDecimal with = citTax(BigDecimal.valueOf(income), slp, highTech, y).tax;
+        BigDecimal without = BigDecimal.valueOf(income).add(extra);       // exact: rounded once, at the saving
         Cit w = citTax(without, slp, highTech, y);
         long saved = round(w.tax.subtract(with));
-        String tail = income == 0
-                ? "；当年应纳税所得额为0，" + kind + "不减少本年税额（形成的亏损可结转以后年度）" : "";
-        return Amount.of(saved, AmountPeriod.PER_YEAR, head + "；" + y.getYear() + "纳税年度应纳税所得额 " + money(income)
-                + "，不扣除时 " + money(without) + " 应纳 " + w.text + "，扣除后应纳 " + money(with) + "；" + kind + "少缴 " + money(saved) + tail);
+        return Amount.of(saved, AmountPeriod.PER_YEAR, head + "；" + y.getYear() + "纳税年度应纳税所得额（扣除后）" + money(income)
+                + "，不扣除时 " + money(without) + " 应纳 " + w.text + "，扣除后应纳 " + money(with) + "；" + kind + "少缴 " + money(saved));
     }
 
     private record Cit(BigDecimal tax, String text, String tier) {}
 
     /** The tax on a taxable income under the enterprise's regime (see {@link #deductionSaving}). */
-    private static Cit citTax(long income, boolean slp, boolean highTech, LocalDate y) {
+    private static Cit citTax(BigDecimal income, boolean slp, boolean highTech, LocalDate y) {
         if (slp) {
             Cit c = citSmallLowProfitTax(income, y);
             if (c != null) return c;
         }
         BigDecimal rate = highTech ? Parameters.value("cit.high_tech_rate", y) : Parameters.value("cit.statutory_rate", y);
-        BigDecimal tax = BigDecimal.valueOf(income).multiply(rate);
+        BigDecimal tax = income.multiply(rate);
         return new Cit(tax, money(income) + "×" + pct(rate) + " = " + money(tax), highTech ? "高新技术企业" : "法定税率");
     }
 
     /** The 小型微利 bracket tax, or null when the income is over the cap. */
-    private static Cit citSmallLowProfitTax(long income, LocalDate y) {
-        long l1 = Parameters.whole("cit.small_low_profit.bracket1_limit", y);
-        long l2 = Parameters.whole("cit.small_low_profit.max_taxable_income", y);
-        if (income > l2) return null;
+    private static Cit citSmallLowProfitTax(long income, LocalDate y) { return citSmallLowProfitTax(BigDecimal.valueOf(income), y); }
+
+    private static Cit citSmallLowProfitTax(BigDecimal income, LocalDate y) {
+        BigDecimal l1 = Parameters.value("cit.small_low_profit.bracket1_limit", y);
+        BigDecimal l2 = Parameters.value("cit.small_low_profit.max_taxable_income", y);
+        if (income.compareTo(l2) > 0) return null;
         BigDecimal s1 = Parameters.value("cit.small_low_profit.bracket1_share", y), s2 = Parameters.value("cit.small_low_profit.bracket2_share", y);
         BigDecimal r = Parameters.value("cit.small_low_profit.rate", y);
-        long b1 = Math.min(income, l1), b2 = Math.max(0, income - l1);
-        BigDecimal t1 = BigDecimal.valueOf(b1).multiply(s1).multiply(r), t2 = BigDecimal.valueOf(b2).multiply(s2).multiply(r);
+        BigDecimal b1 = income.min(l1), b2 = income.subtract(l1).max(BigDecimal.ZERO);
+        BigDecimal t1 = b1.multiply(s1).multiply(r), t2 = b2.multiply(s2).multiply(r);
         BigDecimal tax = t1.add(t2);
-        String text = money(b1) + "×" + pct(s1) + "×" + pct(r) + (b2 > 0 ? " + " + money(b2) + "×" + pct(s2) + "×" + pct(r) : "") + " = " + money(tax);
-        String tier = b2 > 0 ? "第二档：超过" + money(l1) + "、不超过" + money(l2) : "第一档：不超过" + money(l1);
+        String text = money(b1) + "×" + pct(s1) + "×" + pct(r) + (b2.signum() > 0 ? " + " + money(b2) + "×" + pct(s2) + "×" + pct(r) : "") + " = " + money(tax);
+        String tier = b2.signum() > 0 ? "第二档：超过" + money(l1) + "、不超过" + money(l2) : "第一档：不超过" + money(l1);
         return new Cit(tax, text, tier);
     }
 
@@ -221,6 +224,27 @@ public final class Amounts {
         long saved = round(BigDecimal.valueOf(sales).multiply(rate));
         return Amount.of(saved, AmountPeriod.PER_MONTH, "月销售额 " + money(sales) + " × " + pct(rate) + "征收率 = " + money(saved)
                 + "/月（不免征时" + e.asOf + "适用的征收率下应纳的税额；有效期内每月按此计）");
+    }
+
+    /**
+     * 加计抵减 (公告2019年第39号, 第87号; 2022年第11号): the year's deductible input VAT × 15 % for a 生活性服务业
+     * taxpayer, 10 % for other service taxpayers. Which one is decided by the sales share (the rule's confirm list);
+     * here by industry: 生活服务 (财税〔2016〕36号 注释) as GB/T 4754 O 居民服务, P 教育, Q 卫生, R 文化体育娱乐, H 住宿餐饮.
+     */
+    public static Amount vatSuperDeduction(Enterprise e) { return guard(() -> vatSuperDeduction0(e)); }
+
+    private static Amount vatSuperDeduction0(Enterprise e) {
+        Long input = e.profile().deductibleInputVatYuan;
+        List<String> missing = new ArrayList<>();
+        if (input == null) missing.add("deductibleInputVatYuan");
+        if (e.getSection() == null) missing.add("industryCode");
+        if (!missing.isEmpty()) return Amount.missing(missing);
+        boolean life = "HOPQR".contains(e.getSection());
+        BigDecimal ratio = Parameters.value(life ? "vat.super_deduction.life_services" : "vat.super_deduction.producer_services", e.asOf);
+        long amount = round(BigDecimal.valueOf(input).multiply(ratio));
+        return Amount.of(amount, AmountPeriod.PER_YEAR, "可抵扣进项税额 " + money(input) + " × 加计抵减比例 " + pct(ratio) + "（"
+                + (life ? "生活性服务业" : "生产性服务业") + "，按行业门类" + e.getSection() + "判断）= " + money(amount)
+                + "/年（当年可计提的加计抵减额，抵减应纳税额，不足抵减的结转）");
     }
 
     // ---- 六税两费 ----------------------------------------------------------------------------------

@@ -67,4 +67,6 @@ public class Profile {
     public Long sixTaxesTwoFeesYuan;
     @Fact(label = "购进设备器具", description = "equipment and apparatus bought: [{costYuan, depreciationYears, acquiredOn}]; [] = none bought; amounts of the one-off deduction measures")
     public List<Equipment> equipmentPurchases;
+    @Fact(label = "可抵扣进项税额", unit = "yuan", description = "增值税一般纳税人 当期可抵扣进项税额 for a year (上年): amount of the 加计抵减 for service taxpayers")
+    public Long deductibleInputVatYuan;
 }
