@@ -345,7 +345,7 @@ public final class Amounts {
 
     /** "150万元", "7.5万元", "585221元", "3125.5元": 万元 when that is exact to four digits, else yuan. */
     static String money(BigDecimal v) {
-        BigDecimal s = v.stripTrailingZeros();
+        BigDecimal s = v.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();   // shown to the fen; computed exactly
         BigDecimal wan = s.movePointLeft(4).stripTrailingZeros();
         if (s.abs().compareTo(BigDecimal.valueOf(10_000)) >= 0 && wan.scale() <= 2) return wan.toPlainString() + "万元";
         return (s.scale() < 0 ? s.setScale(0) : s).toPlainString() + "元";
