@@ -321,6 +321,18 @@ public final class Amounts {
         return Amount.of(total, AmountPeriod.ONE_OFF, "国有房屋月租金 " + money(rent) + " × " + months + "个月 = " + money(total));
     }
 
+    /**
+     * 3 months of rent, 6 in a county with a 2022 risk designation: with the risk unknown the amount waits for
+     * the --risk-areas data (the working gives the 3-month floor) rather than guessing the months.
+     */
+    public static Amount stateRentByRisk(Enterprise e, Boolean risk) {
+        if (risk != null) return stateRent(e, risk ? 6 : 3);
+        Amount floor = stateRent(e, 3);
+        if (floor.yuan() == null) return floor;
+        List<String> missing = new ArrayList<>(e.missingInputs("countyRiskThisYear"));
+        return new Amount(null, null, "至少 " + floor.working() + "；所在县级行政区域2022年被列为疫情中高风险地区的为6个月，缺风险区数据", missing);
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------
 
     /**
