@@ -114,10 +114,11 @@ public final class ResultAssembler {
                 withAmount.add(new Order(rank(best.status()), best.amountYuan, best.position, unordered.size()));
             }
             unordered.add(compact
-                    ? new Entitlement(m.id(), m.family(), best.status(), m.delivery(), null, null, best.amountYuan, null, null,
+                    ? new Entitlement(m.id(), m.family(), best.status(), m.delivery(), null, null, best.amountYuan,
+                            best.amountPeriod, null, labelled(best.amountMissing), null, null,
                             labelled(best.missing), null, null, null, null, null, draftMark(m), also)
                     : new Entitlement(m.id(), m.family(), best.status(), m.delivery(), m.title(), m.benefitType(), best.amountYuan,
-                            best.detail, detail == Detail.FULL ? reasons(m, e) : null, labelled(best.missing), m.confirm(), Basis.of(m),
+                            best.amountPeriod, best.amountWorking, labelled(best.amountMissing), best.detail, detail == Detail.FULL ? reasons(m, e) : null, labelled(best.missing), m.confirm(), Basis.of(m),
                             m.validFrom(), m.validTo(), m.validToBasis(), draftMark(m), also));
         }
         java.util.Arrays.sort(plain, 0, plainCount);

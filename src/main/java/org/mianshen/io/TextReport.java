@@ -66,7 +66,11 @@ public final class TextReport {
             if (e.docStatus() == DocStatus.DRAFT) sb.append("【征求意见稿，未正式施行】");
             sb.append('\n');
             if (e.status() == Grant.Status.NEEDS_INFO && e.delivery() != null) sb.append("   方式：").append(e.delivery().zh()).append('\n');
-            if (e.amountYuan() != null) sb.append("   金额：").append(yuan(e.amountYuan())).append('\n');
+            if (e.amountYuan() != null) sb.append("   金额：").append(yuan(e.amountYuan()))
+                    .append(e.amountPeriod() == null ? "" : "（" + e.amountPeriod().zh() + "）").append('\n');
+            if (e.amountWorking() != null) sb.append("   计算：").append(e.amountWorking()).append('\n');
+            if (e.amountMissing() != null && !e.amountMissing().isEmpty())
+                sb.append("   金额待补充：").append(String.join("、", e.amountMissing())).append('\n');
             if (e.detail() != null) sb.append("   内容：").append(e.detail()).append('\n');
             if (e.reasons() != null && !e.reasons().isEmpty()) sb.append("   理由：").append(String.join("；", e.reasons())).append('\n');
             if (!e.missing().isEmpty()) sb.append("   需补充：").append(String.join("、", e.missing())).append('\n');

@@ -69,4 +69,12 @@ public class Profile {
     public Boolean transferPowerSupply;
     @Fact(label = "房产税实缴税额", unit = "yuan", description = "房产税 actually paid for the tax year the measure refers to (e.g. the prior year), after any reduction already granted")
     public Long propertyTaxPaidYuan;
+    @Fact(label = "社保缴费工资总额", unit = "yuan", description = "annual payroll on which unemployment insurance is paid (缴费工资总额, 上年); amounts of the unemployment-insurance rate cuts")
+    public Long socialInsurancePayrollYuan;
+    @Fact(label = "六税两费应纳税额", unit = "yuan", description = "the year's 资源税、城市维护建设税、房产税、城镇土地使用税、印花税、耕地占用税、教育费附加、地方教育附加 before any 减征 (上年; a registry holds 已缴 + 减免): amount of the 六税两费 halving")
+    public Long sixTaxesTwoFeesYuan;
+    @Fact(label = "购进设备器具", description = "equipment and apparatus bought: [{costYuan, depreciationYears, acquiredOn}]; [] = none bought; amounts of the one-off deduction measures")
+    public List<Equipment> equipmentPurchases;
+    @Fact(label = "可抵扣进项税额", unit = "yuan", description = "增值税一般纳税人 当期可抵扣进项税额 for a year (上年): amount of the 加计抵减 for service taxpayers")
+    public Long deductibleInputVatYuan;
 }
