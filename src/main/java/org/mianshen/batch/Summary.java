@@ -44,10 +44,12 @@ public final class Summary {
             String where = jurisdictions.label(regionCode);
             jurisdiction.computeIfAbsent(where, k -> new long[1])[0]++;
             var d = r.derived();
-            String kind = d.entityType() == null ? "未知" : d.entityType().zh()
-                    + (d.legalForm() == null ? "" : "（" + d.legalForm().zh() + "）") + (Boolean.TRUE.equals(d.branch()) ? "·分支机构" : "");
-            entityType.computeIfAbsent(kind, k -> new long[1])[0]++;
-            if ("USCC".equals(d.regionSource())) regionFromUscc++;
+            if (d != null) {   // a compact or test result may carry no derived facts
+                String kind = d.entityType() == null ? "未知" : d.entityType().zh()
+                        + (d.legalForm() == null ? "" : "（" + d.legalForm().zh() + "）") + (Boolean.TRUE.equals(d.branch()) ? "·分支机构" : "");
+                entityType.computeIfAbsent(kind, k -> new long[1])[0]++;
+                if ("USCC".equals(d.regionSource())) regionFromUscc++;
+            }
             for (Entitlement e : r.entitlements()) {
                 entitlements++;
                 boolean ok = e.status() == Grant.Status.ELIGIBLE;

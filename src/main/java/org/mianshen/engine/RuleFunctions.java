@@ -39,7 +39,16 @@ public final class RuleFunctions {
     private static final Map<Measure, RuleFunctions> BY_MEASURE = Collections.synchronizedMap(new WeakHashMap<>());
 
     static void register(List<Measure> measures, RuleFunctions functions) {
-        for (Measure m : measures) if (!m.functionLabels().isEmpty()) BY_MEASURE.put(m, functions);
+        // Measures are records: an equal measure of an earlier compilation of the same tree may be the map's key.
+        // WeakHashMap keeps the old key on put, and would drop the entry when that old engine is collected while
+        // this one still lives; removing first makes this engine's measure the key.
+        for (Measure m : measures) {
+            if (m.functionLabels().isEmpty()) continue;
+            synchronized (BY_MEASURE) {
+                BY_MEASURE.remove(m);
+                BY_MEASURE.put(m, functions);
+            }
+        }
     }
 
     /** The functions a measure's conditions may call; null when they call none (or it was never compiled). */

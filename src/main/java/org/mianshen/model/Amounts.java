@@ -343,7 +343,8 @@ public final class Amounts {
         try {
             return f.get();
         } catch (IllegalArgumentException ex) {
-            return new Amount(null, null, "无法计算：" + ex.getMessage(), List.of());
+            // the parameter names and dates of the message are for developers; the reader is told what it means
+            return new Amount(null, null, "无法计算：评估日期不在所需法定参数（税率、比例或限额）的施行期间内", List.of());
         }
     }
 
