@@ -13,48 +13,16 @@ public final class FactLabels {
 
     private static final Map<String, String> LABELS = build();
 
+    /**
+     * Labels of the profile inputs that are not facts of the vocabulary themselves (the facts' labels are in
+     * {@link org.mianshen.model.FactTable}, the one table of the vocabulary).
+     */
     private static Map<String, String> build() {
         Map<String, String> m = new HashMap<>();
         for (Field f : Profile.class.getFields()) {
             Fact fact = f.getAnnotation(Fact.class);
             if (fact != null) m.put(f.getName(), fact.label());
         }
-        m.put("scale", "企业规模");
-        m.put("sme", "中小微企业");
-        m.put("smallMicro", "小微企业");
-        m.put("smeOrIndividual", "中小微企业或个体工商户");
-        m.put("smallMicroOrIndividual", "小微企业或个体工商户");
-        m.put("individualBusiness", "个体工商户");
-        m.put("marketEntity", "企业、个体工商户或农民专业合作社");
-        m.put("citPayer", "企业所得税纳税人");
-        m.put("regionSource", "所在地来源");
-        m.put("smallLowProfit", "小型微利企业");
-        m.put("section", "行业门类");
-        m.put("division", "行业大类");
-        m.put("serviceIndustry", "服务业(第三产业)");
-        m.put("manufacturing", "制造业");
-        m.put("industryIn", "所属行业");
-        m.put("province", "所在省");
-        m.put("prefecture", "所在市");
-        m.put("county", "所在县");
-        m.put("countyRiskThisYear", "所在县当年有疫情中高风险区");
-        m.put("prefectureRiskThisYear", "所在地市当年有疫情中高风险区");
-        m.put("holds", "认定资质");
-        m.put("holdsAny", "认定资质");
-        m.put("rentsStatePremises", "承租国有房屋");
-        m.put("statePremisesMonthlyRentYuan", "国有房屋月租金");
-        m.put("stateRentForMonths", "国有房屋租金");
-        m.put("hasLoan", "贷款");
-        m.put("borrows", "有贷款");
-        m.put("hasLoanGuaranteedBy", "贷款担保");
-        m.put("loanPrincipal", "贷款本金");
-        m.put("hasLoanMaturingBetween", "贷款到期日");
-        m.put("yearsSinceEstablished", "成立年限");
-        m.put("countHires", "新招用人数");
-        m.put("countLoans", "贷款笔数");
-        m.put("sumLoans", "贷款金额合计");
-        m.put("countPremises", "承租房屋处数");
-        m.put("sumPremises", "承租房屋金额合计");
         m.put("riskAreas", "疫情中高风险区数据 (--risk-areas)");
         m.put("premises[].monthlyRentYuan", "承租房屋月租金");
         return Map.copyOf(m);
@@ -62,7 +30,8 @@ public final class FactLabels {
 
     /** "从业人员 (employees)"-style label; the bare name when unknown. */
     public static String label(String identifier) {
-        String l = LABELS.get(identifier);
+        String l = org.mianshen.model.FactTable.label(identifier);
+        if (l == null) l = LABELS.get(identifier);
         if (l == null) l = itemLabel(identifier);
         return l == null ? identifier : l;
     }

@@ -89,6 +89,11 @@ public final class Enterprise {
     public LocalDate getEstablishedOn() { return p.establishedOn; }
     public Long getRdExpenseYuan() { return p.rdExpenseYuan; }
     public Boolean getTransferPowerSupply() { return p.transferPowerSupply; }
+    public String getRegistrationType() { return p.registrationType; }
+    public Long getSocialInsurancePayrollYuan() { return p.socialInsurancePayrollYuan; }
+    public Long getSixTaxesTwoFeesYuan() { return p.sixTaxesTwoFeesYuan; }
+    public List<Equipment> getEquipmentPurchases() { return p.equipmentPurchases; }
+    public Long getDeductibleInputVatYuan() { return p.deductibleInputVatYuan; }
     public Long getPropertyTaxPaidYuan() { return p.propertyTaxPaidYuan; }
 
     // ---- derived facts -----------------------------------------------------------------------
@@ -140,7 +145,7 @@ public final class Enterprise {
     public Boolean getIndividualBusiness() { return entityType == null ? null : entityType == EntityType.INDIVIDUAL_BUSINESS; }
 
     /** A kind of body that is no enterprise (机关, 事业单位, 社会团体, 工会, …): never a 中小微企业 whatever its size. */
-    private boolean nonEnterpriseBody() { return entityType != null && !entityType.marketEntity(); }
+    boolean nonEnterpriseBody() { return entityType != null && !entityType.marketEntity(); }
 
     /** 中小微企业: scale MEDIUM, SMALL or MICRO; false for a body that is no enterprise. */
     public Boolean getSme() { return nonEnterpriseBody() ? Boolean.FALSE : scale == null ? null : scale != Scale.LARGE; }
@@ -337,129 +342,18 @@ public final class Enterprise {
      * The identifiers rules may use in conditions, each mapped (in {@link #missingInputs}) to the
      * profile inputs it needs. The engine scans each rule's conditions for these names.
      */
-    public static final Set<String> VOCABULARY = Set.of(
-            "uscc", "name", "entityType", "regionCode", "industryCode", "employees", "operatingRevenueYuan",
-            "totalAssetsYuan", "vatTaxpayer", "monthlySalesYuan", "annualSalesYuan", "annualTaxableIncomeYuan",
-            "taxCreditRating", "excessInputVatYuan", "designations", "premises", "hires", "insuredEmployees",
-            "layoffRate", "unemploymentInsurancePaidYuan", "loans", "establishedOn", "rdExpenseYuan",
-            "transferPowerSupply", "scale", "smallLowProfit", "section", "division", "serviceIndustry", "manufacturing", "province",
-            "prefecture", "county", "countyRiskThisYear", "prefectureRiskThisYear", "individualBusiness", "sme",
-            "smallMicro", "smeOrIndividual", "smallMicroOrIndividual", "industryIn", "holds", "holdsAny",
-            "rentsStatePremises", "statePremisesMonthlyRentYuan", "stateRentForMonths", "borrows", "hasLoan",
-            "hasLoanGuaranteedBy", "loanPrincipal", "hasLoanMaturingBetween", "yearsSinceEstablished",
-            "propertyTaxPaidYuan", "countHires", "countLoans", "sumLoans", "countPremises", "sumPremises",
-            "legalForm", "branch", "registrationType", "regionSource", "marketEntity", "citPayer");
+    public static final Set<String> VOCABULARY = FactTable.names();
 
     /**
      * The profile inputs (field names, or {@code riskAreas} for the --risk-areas file) that the
      * identifier needs and this enterprise lacks; empty when the fact is known.
      */
     public List<String> missingInputs(String identifier) {
-        return switch (identifier) {
-            case "uscc", "name", "regionCode", "industryCode", "employees", "operatingRevenueYuan", "totalAssetsYuan",
-                 "vatTaxpayer", "monthlySalesYuan", "annualSalesYuan", "annualTaxableIncomeYuan", "taxCreditRating",
-                 "excessInputVatYuan", "designations", "premises", "hires", "insuredEmployees", "layoffRate",
-                 "unemploymentInsurancePaidYuan", "loans", "establishedOn", "rdExpenseYuan", "transferPowerSupply",
-                 "registrationType" ->
-                    rawValue(identifier) == null ? List.of(identifier) : List.of();
-            case "entityType", "individualBusiness", "marketEntity", "citPayer" ->
-                    entityType == null ? List.of("entityType") : List.of();
-            case "legalForm" -> legalForm == null ? List.of("legalForm") : List.of();
-            case "branch" -> branch == null ? List.of("branch") : List.of();
-            case "regionSource" -> regionSource == null ? List.of("regionCode") : List.of();
-            case "scale" -> scale == null ? scaleMissing : List.of();
-            case "sme", "smallMicro" -> scale == null && !nonEnterpriseBody() ? scaleMissing : List.of();
-            case "smeOrIndividual" -> getSmeOrIndividual() == null ? scaleMissing : List.of();
-            case "smallMicroOrIndividual" -> getSmallMicroOrIndividual() == null ? scaleMissing : List.of();
-            case "smallLowProfit" -> smallLowProfit == null ? smallLowProfitMissing : List.of();
-            case "section", "division", "manufacturing", "industryIn" ->
-                    section == null ? List.of("industryCode") : List.of();
-            case "serviceIndustry" -> serviceIndustry == null ? List.of("industryCode") : List.of();
-            case "province" -> province == null ? List.of("regionCode") : List.of();
-            case "prefecture" -> prefecture == null ? List.of("regionCode") : List.of();
-            case "county" -> county == null ? List.of("regionCode") : List.of();
-            case "countyRiskThisYear" -> countyRiskThisYear != null ? List.of()
-                    : !riskDataLoaded && county != null ? List.of("riskAreas") : List.of("regionCode");
-            case "prefectureRiskThisYear" -> prefectureRiskThisYear != null ? List.of()
-                    : !riskDataLoaded && prefecture != null ? List.of("riskAreas") : List.of("regionCode");
-            case "holds", "holdsAny" -> p.designations == null ? List.of("designations") : List.of();
-            case "rentsStatePremises" -> p.premises == null ? List.of("premises") : List.of();
-            case "statePremisesMonthlyRentYuan", "stateRentForMonths" ->
-                    p.premises == null ? List.of("premises")
-                            : getStatePremisesMonthlyRentYuan() == null ? List.of("premises[].monthlyRentYuan") : List.of();
-            case "borrows", "hasLoan", "hasLoanGuaranteedBy", "loanPrincipal", "hasLoanMaturingBetween" ->
-                    p.loans == null ? List.of("loans") : List.of();
-            case "yearsSinceEstablished" -> p.establishedOn == null ? List.of("establishedOn") : List.of();
-            case "propertyTaxPaidYuan" -> p.propertyTaxPaidYuan == null ? List.of("propertyTaxPaidYuan") : List.of();
-            // the list helpers depend on their filter: missingInputs(name, args) says which item field is missing
-            case "countHires" -> p.hires == null ? List.of("hires") : List.of();
-            case "countLoans", "sumLoans" -> p.loans == null ? List.of("loans") : List.of();
-            case "countPremises", "sumPremises" -> p.premises == null ? List.of("premises") : List.of();
-            default -> List.of();
-        };
+        return FactTable.of(identifier).inputs().apply(this);
     }
 
     /** The raw value of a profile field or derived property by name (for reasons and explanations). */
     public Object rawValue(String identifier) {
-        return switch (identifier) {
-            case "uscc" -> p.uscc;
-            case "name" -> p.name;
-            case "regionCode" -> p.regionCode;
-            case "industryCode" -> p.industryCode;
-            case "employees" -> p.employees;
-            case "operatingRevenueYuan" -> p.operatingRevenueYuan;
-            case "totalAssetsYuan" -> p.totalAssetsYuan;
-            case "vatTaxpayer" -> p.vatTaxpayer;
-            case "monthlySalesYuan" -> p.monthlySalesYuan;
-            case "annualSalesYuan" -> p.annualSalesYuan;
-            case "annualTaxableIncomeYuan" -> p.annualTaxableIncomeYuan;
-            case "taxCreditRating" -> p.taxCreditRating;
-            case "excessInputVatYuan" -> p.excessInputVatYuan;
-            case "designations" -> p.designations;
-            case "premises" -> p.premises;
-            case "hires" -> p.hires;
-            case "insuredEmployees" -> p.insuredEmployees;
-            case "layoffRate" -> p.layoffRate;
-            case "unemploymentInsurancePaidYuan" -> p.unemploymentInsurancePaidYuan;
-            case "loans" -> p.loans;
-            case "establishedOn" -> p.establishedOn;
-            case "rdExpenseYuan" -> p.rdExpenseYuan;
-            case "transferPowerSupply" -> p.transferPowerSupply;
-            case "entityType" -> entityType;
-            case "legalForm" -> legalForm;
-            case "branch" -> branch;
-            case "registrationType" -> p.registrationType;
-            case "regionSource" -> regionSource;
-            case "marketEntity" -> getMarketEntity();
-            case "citPayer" -> getCitPayer();
-            case "individualBusiness" -> getIndividualBusiness();
-            case "scale" -> scale;
-            case "sme" -> getSme();
-            case "smallMicro" -> getSmallMicro();
-            case "smeOrIndividual" -> getSmeOrIndividual();
-            case "smallMicroOrIndividual" -> getSmallMicroOrIndividual();
-            case "smallLowProfit" -> smallLowProfit;
-            case "section" -> section;
-            case "division" -> division;
-            case "serviceIndustry" -> serviceIndustry;
-            case "manufacturing" -> getManufacturing();
-            case "province" -> province;
-            case "prefecture" -> prefecture;
-            case "county" -> county;
-            case "countyRiskThisYear" -> countyRiskThisYear;
-            case "prefectureRiskThisYear" -> prefectureRiskThisYear;
-            case "rentsStatePremises" -> getRentsStatePremises();
-            case "statePremisesMonthlyRentYuan", "stateRentForMonths" -> getStatePremisesMonthlyRentYuan();
-            case "yearsSinceEstablished" -> getYearsSinceEstablished();
-            case "industryIn" -> p.industryCode;
-            case "holds", "holdsAny" -> p.designations;
-            case "borrows" -> getBorrows();
-            case "hasLoan", "hasLoanGuaranteedBy", "loanPrincipal", "hasLoanMaturingBetween" -> p.loans;
-            case "propertyTaxPaidYuan" -> p.propertyTaxPaidYuan;
-            case "countHires" -> p.hires;
-            case "countLoans", "sumLoans" -> p.loans;
-            case "countPremises", "sumPremises" -> p.premises;
-            default -> null;
-        };
+        return FactTable.of(identifier).value().apply(this);
     }
 }
