@@ -44,6 +44,29 @@ public sealed interface Condition {
     /** A number, a string or an enum constant ({@code LoanKind.CREDIT}); {@code text} is as written. */
     record Literal(Object value, String text) implements Term {}
 
+    /** Every term of a condition, nested ones (arguments of facts and functions) included, in reading order. */
+    static List<Term> terms(Condition c) {
+        List<Term> out = new java.util.ArrayList<>();
+        collect(c, out);
+        return out;
+    }
+
+    private static void collect(Condition c, List<Term> out) {
+        if (c instanceof All a) a.parts().forEach(p -> collect(p, out));
+        else if (c instanceof Any a) a.parts().forEach(p -> collect(p, out));
+        else if (c instanceof Not n) collect(n.part(), out);
+        else if (c instanceof Test t) {
+            collect(t.subject(), out);
+            t.operands().forEach(o -> collect(o, out));
+        }
+    }
+
+    private static void collect(Term t, List<Term> out) {
+        out.add(t);
+        if (t instanceof RuleFunction f) f.args().forEach(a -> collect(a, out));
+        else if (t instanceof FactCall f) f.args().forEach(a -> collect(a, out));
+    }
+
     /** The {@link Conditions} functions a test may call, with the number of operands after the subject. */
     static int operandCount(String function) {
         return switch (function) {

@@ -256,50 +256,13 @@ public final class RuleTree {
     }
 
     /** Every term of a condition, nested ones included. */
-    static List<Condition.Term> terms(Condition c) {
-        List<Condition.Term> out = new ArrayList<>();
-        collectTerms(c, out);
-        return out;
-    }
-
-    private static void collectTerms(Condition c, List<Condition.Term> out) {
-        if (c instanceof Condition.All a) a.parts().forEach(p -> collectTerms(p, out));
-        else if (c instanceof Condition.Any a) a.parts().forEach(p -> collectTerms(p, out));
-        else if (c instanceof Condition.Not n) collectTerms(n.part(), out);
-        else if (c instanceof Condition.Test t) {
-            collectTerms(t.subject(), out);
-            t.operands().forEach(o -> collectTerms(o, out));
-        }
-    }
-
-    private static void collectTerms(Condition.Term t, List<Condition.Term> out) {
-        out.add(t);
-        if (t instanceof Condition.RuleFunction f) f.args().forEach(a -> collectTerms(a, out));
-        else if (t instanceof Condition.FactCall f) f.args().forEach(a -> collectTerms(a, out));
-    }
+    static List<Condition.Term> terms(Condition c) { return Condition.terms(c); }
 
     /** The rule-file functions a condition calls. */
     static List<String> ruleFunctions(Condition c) {
         List<String> out = new ArrayList<>();
-        collectFunctions(c, out);
+        for (Condition.Term t : Condition.terms(c)) if (t instanceof Condition.RuleFunction f && !out.contains(f.name())) out.add(f.name());
         return out;
-    }
-
-    private static void collectFunctions(Condition c, List<String> out) {
-        if (c instanceof Condition.All a) a.parts().forEach(p -> collectFunctions(p, out));
-        else if (c instanceof Condition.Any a) a.parts().forEach(p -> collectFunctions(p, out));
-        else if (c instanceof Condition.Not n) collectFunctions(n.part(), out);
-        else if (c instanceof Condition.Test t) {
-            collectFunctions(t.subject(), out);
-            t.operands().forEach(o -> collectFunctions(o, out));
-        }
-    }
-
-    private static void collectFunctions(Condition.Term t, List<String> out) {
-        if (t instanceof Condition.RuleFunction f) {
-            if (!out.contains(f.name())) out.add(f.name());
-            f.args().forEach(a -> collectFunctions(a, out));
-        } else if (t instanceof Condition.FactCall f) f.args().forEach(a -> collectFunctions(a, out));
     }
 
     private static final Pattern LABEL = Pattern.compile("^\\s*//\\s*标签[:：]\\s*(.+?)\\s*$");

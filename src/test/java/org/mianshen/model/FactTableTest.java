@@ -59,18 +59,9 @@ class FactTableTest {
     }
 
     private static void collect(Condition c, Set<String> out) {
-        if (c instanceof Condition.All a) a.parts().forEach(p -> collect(p, out));
-        else if (c instanceof Condition.Any a) a.parts().forEach(p -> collect(p, out));
-        else if (c instanceof Condition.Not n) collect(n.part(), out);
-        else if (c instanceof Condition.Test t) {
-            term(t.subject(), out);
-            t.operands().forEach(o -> term(o, out));
+        for (Condition.Term t : Condition.terms(c)) {
+            if (t instanceof Condition.Fact f) out.add(f.name());
+            else if (t instanceof Condition.FactCall f) out.add(f.name());
         }
-    }
-
-    private static void term(Condition.Term t, Set<String> out) {
-        if (t instanceof Condition.Fact f) out.add(f.name());
-        else if (t instanceof Condition.FactCall f) { out.add(f.name()); f.args().forEach(a -> term(a, out)); }
-        else if (t instanceof Condition.RuleFunction f) f.args().forEach(a -> term(a, out));
     }
 }
