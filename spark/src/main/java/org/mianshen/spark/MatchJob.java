@@ -175,7 +175,7 @@ public final class MatchJob {
                     m.validTo() == null ? null : java.sql.Date.valueOf(m.validTo()),
                     m.validToBasis() == null ? null : m.validToBasis().name(), m.standingLaw(),
                     m.docStatus() == null ? null : m.docStatus().name(),
-                    m.confirm() == null || m.confirm().isEmpty() ? null : m.confirm(), m.inForce(o.asOf()), asOf));
+                    m.confirm() == null || m.confirm().isEmpty() ? null : PartitionMatcher.seq(m.confirm()), m.inForce(o.asOf()), asOf));
         return spark.createDataFrame(rows, MEASURES).coalesce(1);
     }
 }

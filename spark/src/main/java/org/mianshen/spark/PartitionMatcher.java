@@ -167,11 +167,11 @@ final class PartitionMatcher implements MapPartitionsFunction<Row, Row> {
                     also = new ArrayList<>(e.alsoBasedOn().size());
                     for (Entitlement.AlsoBasedOn a : e.alsoBasedOn())
                         also.add(RowFactory.create(a.measureId(), a.status() == null ? null : a.status().name(), a.amountYuan(),
-                                a.missing() == null || a.missing().isEmpty() ? null : a.missing()));
+                                a.missing() == null || a.missing().isEmpty() ? null : seq(a.missing())));
                 }
                 out.add(RowFactory.create(Output.ENTITLEMENT, r.uscc(), jurisdiction, ++rank, e.measureId(), e.family(),
                         e.delivery() == null ? null : e.delivery().name(), e.status().name(), e.amountYuan(),
-                        e.missing() == null || e.missing().isEmpty() ? null : e.missing(), also, asOf,
+                        e.missing() == null || e.missing().isEmpty() ? null : seq(e.missing()), also == null ? null : seq(also), asOf,
                         rank == 1 ? warnings : 0, null, null, null, null));
             }
         }
@@ -186,6 +186,9 @@ final class PartitionMatcher implements MapPartitionsFunction<Row, Row> {
             matcher = engine.newMatcher();
         }
     }
+
+    /** Spark's row encoder takes an array column as a Scala sequence. */
+    static <T> scala.collection.Seq<T> seq(List<T> l) { return scala.jdk.javaapi.CollectionConverters.asScala(l); }
 
     /** The uscc of a rejected JSON line when it has one (to find the row again), else null. */
     private static String usccOf(String raw) {
