@@ -109,7 +109,8 @@ public final class MatchJob {
 
         // one pass over the registry gives entitlements, rejects and the counts; kept (memory, then disk) so the
         // three outputs and the summary do not match the registry again
-        Dataset<Row> matched = rows.mapPartitions(new PartitionMatcher(rules, in.shape(), o.chunkSize(), jurisdictions(engine.catalogue())),
+        Dataset<Row> matched = rows.mapPartitions(new PartitionMatcher(
+                org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(rules), in.shape(), o.chunkSize(), jurisdictions(engine.catalogue())),
                 Encoders.row(Output.SCHEMA)).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             measures(spark, engine, o).write().parquet(child(o, "measures"));

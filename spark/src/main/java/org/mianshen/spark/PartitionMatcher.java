@@ -34,13 +34,14 @@ import java.util.NoSuchElementException;
 final class PartitionMatcher implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
 
-    private final Rules rules;
+    /** Broadcast once per executor (an author's rule texts can be a few hundred KB), not shipped with every task. */
+    private final org.apache.spark.broadcast.Broadcast<Rules> rules;
     private final ProfileInput.Shape shape;
     private final int chunkSize;
     /** Jurisdiction prefixes of the rule tree, longest first (the summary's and the partitioning's jurisdiction). */
     private final String[] jurisdictions;
 
-    PartitionMatcher(Rules rules, ProfileInput.Shape shape, int chunkSize, String[] jurisdictions) {
+    PartitionMatcher(org.apache.spark.broadcast.Broadcast<Rules> rules, ProfileInput.Shape shape, int chunkSize, String[] jurisdictions) {
         this.rules = rules;
         this.shape = shape;
         this.chunkSize = chunkSize;
@@ -64,11 +65,12 @@ final class PartitionMatcher implements MapPartitionsFunction<Row, Row> {
     private final class Task implements Iterator<Row> {
         private final Iterator<Row> in;
         private final ArrayDeque<Row> out = new ArrayDeque<>();
-        private final RuleEngine engine = rules.engine();
-        private final Deriver deriver = new Deriver(rules.asOf(), RiskAreas.none());
+        private final Rules spec = rules.value();
+        private final RuleEngine engine = spec.engine();
+        private final Deriver deriver = new Deriver(spec.asOf(), RiskAreas.none());
         private final ResultAssembler assembler = new ResultAssembler(ResultAssembler.Selection.ENTITLEMENTS);
         private final CsvProfiles csv;
-        private final java.sql.Date asOf = java.sql.Date.valueOf(rules.asOf());
+        private final java.sql.Date asOf = java.sql.Date.valueOf(spec.asOf());
         private Matcher matcher;
         private final List<Enterprise> batch = new ArrayList<>(chunkSize);
         private final List<ProfileReader.Read> reads = new ArrayList<>(chunkSize);
