@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public record JobOptions(String input, String format, String output, LocalDate asOf, String partitionBy,
                          Path rulesDir, boolean withBundled, String query, String table, Map<String, String> readerOptions,
-                         int partitions, int chunkSize, boolean overwrite, String master, boolean quiet) {
+                         int partitions, int chunkSize, boolean overwrite, String master, boolean quiet, String cache) {
 
     /** A bad option: the message says which, what was given and what is expected (exit code 2). */
     public static final class BadOption extends Exception {
@@ -35,6 +35,8 @@ public record JobOptions(String input, String format, String output, LocalDate a
               --option KEY=VALUE    a Spark reader option (repeatable), e.g. partitionColumn=…, numPartitions=8, fetchsize=1000
               --partitions N        repartition the input into N partitions (default: at least the default parallelism)
               --chunk-size N        profiles per fireAllRules (default 250, as batch)
+              --cache memory|disk   where the matched rows are kept between the outputs (default memory, spilling to
+                                    disk; disk keeps the executors' heap for matching)
               --overwrite           replace an existing output (default: refuse)
               --master URL          only when not run by spark-submit, e.g. local[2]
               -q                    no summary on stderr
@@ -42,6 +44,7 @@ public record JobOptions(String input, String format, String output, LocalDate a
 
     public static JobOptions parse(String... args) throws BadOption {
         String input = null, format = null, output = null, partitionBy = "jurisdiction", query = null, table = null, master = null;
+        String cache = "memory";
         LocalDate asOf = LocalDate.now();
         Path rules = null;
         boolean withBundled = false, overwrite = false, quiet = false;
@@ -79,6 +82,10 @@ public record JobOptions(String input, String format, String output, LocalDate a
                 case "--partitions" -> partitions = positive(args, ++i, a);
                 case "--chunk-size" -> chunk = positive(args, ++i, a);
                 case "--overwrite" -> overwrite = true;
+                case "--cache" -> {
+                    cache = value(args, ++i, a);
+                    if (!cache.equals("memory") && !cache.equals("disk")) throw new BadOption("--cache " + cache + ": expected memory or disk");
+                }
                 case "--master" -> master = value(args, ++i, a);
                 case "-q", "--quiet" -> quiet = true;
                 default -> throw new BadOption("unknown option " + a + "\n" + USAGE);
@@ -91,7 +98,7 @@ public record JobOptions(String input, String format, String output, LocalDate a
         if (format.equals("jdbc") && input.contains("password="))
             throw new BadOption("--input: no password in the JDBC URL (it would be visible in ps); use PGPASSWORD");
         return new JobOptions(input, format, output, asOf, partitionBy, rules, withBundled, query, table, reader, partitions,
-                chunk, overwrite, master, quiet);
+                chunk, overwrite, master, quiet, cache);
     }
 
     /** By extension; {@code jdbc:…} is JDBC; a path without a known extension (a directory of part files) is Parquet. */

@@ -111,7 +111,8 @@ public final class MatchJob {
         // three outputs and the summary do not match the registry again
         Dataset<Row> matched = rows.mapPartitions(new PartitionMatcher(
                 org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(rules), in.shape(), o.chunkSize(), jurisdictions(engine.catalogue())),
-                Encoders.row(Output.SCHEMA)).persist(StorageLevel.MEMORY_AND_DISK());
+                Encoders.row(Output.SCHEMA))
+                .persist(o.cache().equals("disk") ? StorageLevel.DISK_ONLY() : StorageLevel.MEMORY_AND_DISK());
         try {
             measures(spark, engine, o).write().parquet(child(o, "measures"));
             long t1 = System.nanoTime();

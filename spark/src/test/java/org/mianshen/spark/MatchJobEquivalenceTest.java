@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,17 +43,7 @@ class MatchJobEquivalenceTest {
     static SparkSession spark;
 
     @BeforeAll
-    static void start() {
-        spark = SparkSession.builder().master("local[2]").appName("mianshen-test")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "2")
-                .config("spark.driver.host", "localhost")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .getOrCreate();
-    }
-
-    @AfterAll
-    static void stop() { if (spark != null) spark.stop(); }
+    static void start() { spark = LocalSpark.session(); }
 
     /** Bad rows of several kinds, each rejected by batch with a field and a reason. */
     static final List<String> BAD = List.of(
