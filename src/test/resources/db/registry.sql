@@ -3,6 +3,9 @@ CREATE TABLE IF NOT EXISTS registry (
   uscc                             text PRIMARY KEY,
   name                             text,
   entity_type                      text,
+  legal_form                       text,
+  branch                           boolean,
+  registration_type                text,
   region_code                      text,
   industry_code                    text,
   employees                        integer,
@@ -24,5 +27,10 @@ CREATE TABLE IF NOT EXISTS registry (
   loans                            jsonb,
   established_on                   date,
   rd_expense_yuan                  bigint,
-  transfer_power_supply            boolean
+  transfer_power_supply            boolean,
+  property_tax_paid_yuan           bigint,
+  social_insurance_payroll_yuan    bigint,
+  six_taxes_two_fees_yuan          bigint,
+  equipment_purchases              jsonb,
+  deductible_input_vat_yuan        bigint
 );

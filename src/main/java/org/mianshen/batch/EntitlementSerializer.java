@@ -28,7 +28,8 @@ final class EntitlementSerializer extends StdSerializer<Entitlement> {
     private static final SerializedString MEASURE_ID = new SerializedString("measureId"), FAMILY = new SerializedString("family"),
             STATUS = new SerializedString("status"), AMOUNT = new SerializedString("amountYuan"), DETAIL = new SerializedString("detail"),
             REASONS = new SerializedString("reasons"), MISSING = new SerializedString("missing"), ALSO = new SerializedString("alsoBasedOn"),
-            BASIS = new SerializedString("basis"),
+            BASIS = new SerializedString("basis"), PERIOD = new SerializedString("amountPeriod"),
+            WORKING = new SerializedString("amountWorking"), AMOUNT_MISSING = new SerializedString("amountMissing"),
             ELIGIBLE = new SerializedString(Grant.Status.ELIGIBLE.name()), NEEDS_INFO = new SerializedString(Grant.Status.NEEDS_INFO.name());
 
     /** The constant parts of one measure's entitlement, pre-encoded. */
@@ -67,6 +68,9 @@ final class EntitlementSerializer extends StdSerializer<Entitlement> {
         if (e.status() != null) { g.writeFieldName(STATUS); g.writeString(e.status() == Grant.Status.ELIGIBLE ? ELIGIBLE : NEEDS_INFO); }
         if (s.afterStatus != null) g.writeRaw(s.afterStatus);
         if (e.amountYuan() != null) { g.writeFieldName(AMOUNT); g.writeNumber(e.amountYuan()); }
+        if (e.amountPeriod() != null) { g.writeFieldName(PERIOD); g.writeString(e.amountPeriod().name()); }
+        if (e.amountWorking() != null) { g.writeFieldName(WORKING); g.writeString(e.amountWorking()); }
+        if (e.amountMissing() != null && !e.amountMissing().isEmpty()) strings(g, AMOUNT_MISSING, e.amountMissing());
         if (e.detail() != null) { g.writeFieldName(DETAIL); detail(g, e.detail()); }
         if (e.reasons() != null) strings(g, REASONS, e.reasons());
         if (e.missing() != null) strings(g, MISSING, e.missing());

@@ -85,7 +85,7 @@ public final class MatchingProcessor implements ChunkProcessor {
             s.write(r, c.line(i));
             out.wrote();
             if (r.entitlements().isEmpty()) out.wroteNone();
-            tally.matched(r, e.getRegionCode());
+            tally.matched(r, e.regionForJurisdiction());
         }
         s.close();
     }

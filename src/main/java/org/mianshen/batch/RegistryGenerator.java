@@ -8,6 +8,7 @@ import org.mianshen.model.EntityType;
 import org.mianshen.model.Guarantor;
 import org.mianshen.model.Hire;
 import org.mianshen.model.HireCategory;
+import org.mianshen.model.Equipment;
 import org.mianshen.model.Loan;
 import org.mianshen.model.LoanKind;
 import org.mianshen.model.Premises;
@@ -55,8 +56,17 @@ public final class RegistryGenerator {
     private final List<String>[] regions;      // by segment: 0 elsewhere, 1 云南, 2 大同, 3 河南, 4 新乡, 5 获嘉
     private static final double[] SEGMENT_WEIGHTS = {0.34, 0.20, 0.10, 0.12, 0.14, 0.10};
 
+    /**
+     * Streams of their own for facts added after the registries were first generated, so that a seed still gives
+     * every earlier field exactly as before: {@code extra} for 户籍 of hires and property tax paid, {@code more} for the
+     * facts the amount formulas added (payroll, 六税两费, equipment).
+     */
+    private final SplittableRandom extra, more;
+
     public RegistryGenerator(long seed) {
         this.rnd = new SplittableRandom(seed);
+        this.extra = new SplittableRandom(seed ^ 0x6A09E667F3BCC909L);
+        this.more = new SplittableRandom(seed ^ 0x6A6D_6F75_6E74L);
         this.regions = loadRegions();
     }
 
@@ -152,6 +162,11 @@ public final class RegistryGenerator {
                 h.contractMonths = new int[]{6, 12, 24, 36}[rnd.nextInt(4)];
                 h.socialInsurance = chance(0.85);
                 if (chance(0.7)) h.hiredOn = LocalDate.of(2022, 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));
+                // 户籍: known for 65 %; of those 70 % local (the enterprise's county), some known only to the province
+                if (extra.nextDouble() < 0.65) {
+                    double r = extra.nextDouble();
+                    h.householdRegion = r < 0.70 ? region : r < 0.85 ? region.substring(0, 2) : "110101";
+                }
                 p.hires.add(h);
             }
         }
@@ -175,7 +190,30 @@ public final class RegistryGenerator {
         }
         if (chance(0.80)) p.establishedOn = LocalDate.of(1995 + rnd.nextInt(28), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));
         if (type == EntityType.ENTERPRISE && chance(0.30)) p.rdExpenseYuan = Math.round(revenue * rnd.nextDouble() * 0.08);
+        // 房产税 paid: known for 40 %; a third of those pay none (no own premises), the rest up to 0.5 % of revenue
+        if (extra.nextDouble() < 0.40) p.propertyTaxPaidYuan = extra.nextDouble() < 0.33 ? 0L : Math.round(revenue * extra.nextDouble() * 0.005);
+        moreFacts(p, type, employees, revenue);
         return p;
+    }
+
+    /** Registries hold these for most enterprises: social-insurance payroll, 六税两费 assessed, equipment bought. */
+    private void moreFacts(Profile p, EntityType type, int employees, long revenue) {
+        int insured = p.insuredEmployees != null ? p.insuredEmployees : Math.max(1, employees * 4 / 5);
+        if (more.nextDouble() < 0.92) p.socialInsurancePayrollYuan = insured * 12L * (3_500 + more.nextInt(65) * 100);
+        if (more.nextDouble() < 0.92) p.sixTaxesTwoFeesYuan = Math.round(revenue * (0.001 + more.nextDouble() * 0.005));
+        if (p.vatTaxpayer == VatTaxpayer.GENERAL && more.nextDouble() < 0.90)
+            p.deductibleInputVatYuan = Math.round(revenue * (0.02 + more.nextDouble() * 0.06));
+        if (type != EntityType.INDIVIDUAL_BUSINESS && more.nextDouble() < 0.92) {
+            p.equipmentPurchases = new ArrayList<>();
+            if (more.nextDouble() < 0.40) for (int i = 0, k = 1 + more.nextInt(3); i < k; i++) {
+                Equipment q = new Equipment();
+                q.costYuan = more.nextDouble() < 0.12 ? 5_000_000L + more.nextInt(150) * 100_000L : 20_000L + more.nextInt(500) * 5_000L;
+                q.depreciationYears = new int[]{3, 4, 5, 10}[more.nextInt(4)];
+                double y = more.nextDouble();
+                q.acquiredOn = LocalDate.of(y < 0.15 ? 2021 : y < 0.85 ? 2022 : 2023, 1 + more.nextInt(12), 1 + more.nextInt(28));
+                p.equipmentPurchases.add(q);
+            }
+        }
     }
 
     private boolean chance(double p) { return rnd.nextDouble() < p; }

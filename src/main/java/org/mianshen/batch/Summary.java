@@ -28,7 +28,12 @@ public final class Summary {
         final Map<String, long[]> family = new HashMap<>();      // eligible, needsInfo, eligibleAmount, needsInfoAmount
         final Map<String, long[]> measure = new HashMap<>();     // eligible, needsInfo
         final Map<String, long[]> jurisdiction = new HashMap<>();
+        final Map<String, long[]> entityType = new HashMap<>();
+        long regionFromUscc;
         final Map<String, long[]> rejectField = new HashMap<>();
+        /** Amounts of ELIGIBLE entitlements, by tier, family, measure and enterprise jurisdiction: see {@link #amount}. */
+        final Map<String, long[]> tierAmount = new HashMap<>(), familyAmount = new HashMap<>(), measureAmount = new HashMap<>(),
+                jurisdictionAmount = new HashMap<>();
         private final Jurisdictions jurisdictions;
 
         Tally(Jurisdictions j) { this.jurisdictions = j; }
@@ -36,7 +41,15 @@ public final class Summary {
         void matched(MatchResult r, String regionCode) {
             matched++;
             if (!r.warnings().isEmpty()) withWarnings++;
-            jurisdiction.computeIfAbsent(jurisdictions.label(regionCode), k -> new long[1])[0]++;
+            String where = jurisdictions.label(regionCode);
+            jurisdiction.computeIfAbsent(where, k -> new long[1])[0]++;
+            var d = r.derived();
+            if (d != null) {   // a compact or test result may carry no derived facts
+                String kind = d.entityType() == null ? "未知" : d.entityType().zh()
+                        + (d.legalForm() == null ? "" : "（" + d.legalForm().zh() + "）") + (Boolean.TRUE.equals(d.branch()) ? "·分支机构" : "");
+                entityType.computeIfAbsent(kind, k -> new long[1])[0]++;
+                if ("USCC".equals(d.regionSource())) regionFromUscc++;
+            }
             for (Entitlement e : r.entitlements()) {
                 entitlements++;
                 boolean ok = e.status() == Grant.Status.ELIGIBLE;
@@ -45,7 +58,26 @@ public final class Summary {
                 f[ok ? 0 : 1]++;
                 if (e.amountYuan() != null) f[ok ? 2 : 3] += e.amountYuan();
                 measure.computeIfAbsent(e.measureId(), k -> new long[2])[ok ? 0 : 1]++;
+                if (ok) {
+                    amount(tierAmount, e.delivery() == null ? "" : e.delivery().name(), e);
+                    amount(familyAmount, e.family(), e);
+                    amount(measureAmount, e.measureId(), e);
+                    amount(jurisdictionAmount, where, e);
+                }
             }
+        }
+
+        /**
+         * [eligible, with an amount, amount unknown, one-off yuan, per-month yuan, per-year yuan]: amounts of
+         * different periods are never added together.
+         */
+        private static void amount(Map<String, long[]> into, String key, Entitlement e) {
+            long[] a = into.computeIfAbsent(key, k -> new long[6]);
+            a[0]++;
+            if (e.amountYuan() == null) { a[2]++; return; }
+            a[1]++;
+            int slot = e.amountPeriod() == null ? 3 : switch (e.amountPeriod()) { case ONE_OFF -> 3; case PER_MONTH -> 4; case PER_YEAR -> 5; };
+            a[slot] = Math.addExact(a[slot], e.amountYuan());
         }
 
         void rejected(String field) {
@@ -57,6 +89,9 @@ public final class Summary {
             matched += o.matched; rejected += o.rejected; withWarnings += o.withWarnings;
             entitlements += o.entitlements; eligible += o.eligible; needsInfo += o.needsInfo;
             merge(family, o.family); merge(measure, o.measure); merge(jurisdiction, o.jurisdiction); merge(rejectField, o.rejectField);
+            merge(entityType, o.entityType); regionFromUscc += o.regionFromUscc;
+            merge(tierAmount, o.tierAmount); merge(familyAmount, o.familyAmount); merge(measureAmount, o.measureAmount);
+            merge(jurisdictionAmount, o.jurisdictionAmount);
         }
 
         private static void merge(Map<String, long[]> into, Map<String, long[]> from) {
@@ -82,7 +117,7 @@ public final class Summary {
         }
 
         String label(String regionCode) {
-            if (regionCode == null) return "未提供 regionCode";
+            if (regionCode == null) return "所在地未知（无 regionCode，信用代码也无法推定）";
             for (String p : prefixes) if (regionCode.startsWith(p)) return labels.get(p);
             return "全国（其他地区）";
         }
@@ -98,18 +133,48 @@ public final class Summary {
     /** The JSON written by {@code --summary} (field meanings in docs/batch.md). */
     @JsonPropertyOrder({"completed", "input", "output", "rejectsFile", "asOf", "threads", "rowsRead", "matched", "rejected",
             "rejectedByField", "withWarnings", "entitlements", "eligible", "needsInfo", "entitlementsByFamily",
-            "entitlementsByMeasure", "enterprisesByJurisdiction", "elapsedSeconds", "rowsPerSecond", "stoppedAt"})
+            "entitlementsByMeasure", "enterprisesByJurisdiction", "regionFromUscc", "enterprisesByEntityType", "amountsByTier",
+            "amountsByFamily", "amountsByMeasure", "amountsByJurisdiction", "elapsedSeconds", "rowsPerSecond", "stoppedAt"})
     public record Report(boolean completed, String input, String output, String rejectsFile, String asOf, int threads,
                          long rowsRead, long matched, long rejected, Map<String, Long> rejectedByField, long withWarnings,
                          long entitlements, long eligible, long needsInfo,
                          Map<String, FamilyCount> entitlementsByFamily, Map<String, MeasureCount> entitlementsByMeasure,
-                         Map<String, Long> enterprisesByJurisdiction, double elapsedSeconds, double rowsPerSecond,
+                         Map<String, Long> enterprisesByJurisdiction, long regionFromUscc,
+                         Map<String, Long> enterprisesByEntityType, Map<String, AmountTotal> amountsByTier,
+                         Map<String, AmountTotal> amountsByFamily, Map<String, AmountTotal> amountsByMeasure,
+                         Map<String, AmountTotal> amountsByJurisdiction, double elapsedSeconds, double rowsPerSecond,
                          String stoppedAt) {
 
         @JsonPropertyOrder({"eligible", "needsInfo", "amountYuan", "needsInfoAmountYuan"})
         public record FamilyCount(long eligible, long needsInfo, long amountYuan, long needsInfoAmountYuan) {}
 
         public record MeasureCount(long eligible, long needsInfo) {}
+
+        /**
+         * Amounts of the ELIGIBLE entitlements: how many, how many carry an amount, how many do not (a formula lacked
+         * an input, or the text fixes none), and the sums per period (one-off, per month, per year; never added up).
+         */
+        @JsonPropertyOrder({"eligible", "withAmount", "amountUnknown", "oneOffYuan", "perMonthYuan", "perYearYuan"})
+        public record AmountTotal(long eligible, long withAmount, long amountUnknown, long oneOffYuan, long perMonthYuan, long perYearYuan) {
+            static AmountTotal of(long[] a) { return new AmountTotal(a[0], a[1], a[2], a[3], a[4], a[5]); }
+
+            String[] row(String label) { return new String[]{label, n(eligible), n(withAmount), n(amountUnknown), n(oneOffYuan), n(perMonthYuan), n(perYearYuan)}; }
+        }
+
+        private static final String[] AMOUNT_HEADERS = {"可享受", "有金额", "金额未知", "一次性（元）", "每月（元）", "每年（元）"};
+
+        private static void amountTable(StringBuilder sb, String title, Map<String, AmountTotal> m, int top, java.util.function.Function<String, String> label) {
+            if (m.isEmpty()) return;
+            List<String[]> rows = new ArrayList<>();
+            for (var e : m.entrySet()) {
+                if (rows.size() == top) {
+                    rows.add(new String[]{"… 另 " + (m.size() - top) + " 项（完整列表：--summary FILE）", "", "", "", "", "", ""});
+                    break;
+                }
+                rows.add(e.getValue().row(label.apply(e.getKey())));
+            }
+            sb.append('\n').append(table(title, AMOUNT_HEADERS, rows));
+        }
 
         /** The summary for people, in Chinese. */
         public String toChinese() {
@@ -131,21 +196,26 @@ public final class Summary {
                 List<String[]> rows = new ArrayList<>();
                 enterprisesByJurisdiction.forEach((k, v) -> rows.add(new String[]{k, n(v)}));
                 sb.append('\n').append(table("按地区", new String[]{"企业户数"}, rows));
+                if (regionFromUscc > 0) sb.append("  （其中 ").append(n(regionFromUscc))
+                        .append(" 户未提供 regionCode，所在地按统一社会信用代码第3-8位登记机关代码推定）\n");
+            }
+            if (!enterprisesByEntityType.isEmpty()) {
+                List<String[]> rows = new ArrayList<>();
+                enterprisesByEntityType.forEach((k, v) -> rows.add(new String[]{k, n(v)}));
+                sb.append('\n').append(table("按主体类型", new String[]{"户数"}, rows));
             }
             if (!entitlementsByFamily.isEmpty()) {
+                // amounts are in the 金额 tables below, by period (a monthly and a yearly figure do not add up)
                 List<String[]> rows = new ArrayList<>();
-                long total = 0;
-                for (var v : entitlementsByFamily.values()) total += v.amountYuan;
                 for (var e : entitlementsByFamily.entrySet()) {
                     if (rows.size() == 20) {
-                        rows.add(new String[]{"… 另 " + (entitlementsByFamily.size() - 20) + " 类（完整列表：--summary FILE）", "", "", ""});
+                        rows.add(new String[]{"… 另 " + (entitlementsByFamily.size() - 20) + " 类（完整列表：--summary FILE）", "", ""});
                         break;
                     }
                     var v = e.getValue();
-                    rows.add(new String[]{e.getKey(), n(v.eligible), n(v.needsInfo), n(v.amountYuan)});
+                    rows.add(new String[]{e.getKey(), n(v.eligible), n(v.needsInfo)});
                 }
-                rows.add(new String[]{"合计（全部类别）", "", "", n(total)});
-                sb.append('\n').append(table("按政策类别（前 20 类）", new String[]{"可享受", "需补充信息", "金额合计（元，可享受）"}, rows));
+                sb.append('\n').append(table("按政策类别（前 20 类）", new String[]{"可享受", "需补充信息"}, rows));
             }
             if (!entitlementsByMeasure.isEmpty()) {
                 List<String[]> rows = new ArrayList<>();
@@ -158,6 +228,12 @@ public final class Summary {
                 }
                 sb.append('\n').append(table("按措施（前 20 项）", new String[]{"可享受", "需补充信息"}, rows));
             }
+            amountTable(sb, "金额（可享受，按享受方式）", amountsByTier, 10, k -> {
+                try { return org.mianshen.model.Delivery.valueOf(k).zh(); } catch (IllegalArgumentException x) { return k; }
+            });
+            amountTable(sb, "金额（按地区）", amountsByJurisdiction, 20, k -> k);
+            amountTable(sb, "金额（按政策类别，前 20 类）", amountsByFamily, 20, k -> k);
+            amountTable(sb, "金额（按措施，前 20 项）", amountsByMeasure, 20, k -> k);
             if (stoppedAt != null) sb.append('\n').append(stoppedAt).append('\n');
             return sb.toString();
         }
@@ -210,11 +286,22 @@ public final class Summary {
                 .forEach(e -> mea.put(e.getKey(), new Report.MeasureCount(e.getValue()[0], e.getValue()[1])));
         Map<String, Long> jur = new LinkedHashMap<>();
         t.jurisdiction.entrySet().stream().sorted(byCount(e -> e.getValue()[0])).forEach(e -> jur.put(e.getKey(), e.getValue()[0]));
+        Map<String, Long> kinds = new LinkedHashMap<>();
+        t.entityType.entrySet().stream().sorted(byCount(e -> e.getValue()[0])).forEach(e -> kinds.put(e.getKey(), e.getValue()[0]));
         Map<String, Long> rej = new TreeMap<>();
+        Map<String, Report.AmountTotal> tier = amounts(t.tierAmount), famA = amounts(t.familyAmount), meaA = amounts(t.measureAmount),
+                jurA = amounts(t.jurisdictionAmount);
         t.rejectField.forEach((k, v) -> rej.put(k, v[0]));
         return new Report(completed, input, output, rejectsFile, asOf, threads, rowsRead, t.matched, t.rejected, rej,
-                t.withWarnings, t.entitlements, t.eligible, t.needsInfo, fam, mea, jur,
+                t.withWarnings, t.entitlements, t.eligible, t.needsInfo, fam, mea, jur, t.regionFromUscc, kinds, tier, famA, meaA, jurA,
                 Math.round(seconds * 1000) / 1000.0, seconds > 0 ? Math.round(rowsRead / seconds) : 0, stoppedAt);
+    }
+
+    /** Largest count of eligible entitlements first, then by name. */
+    private static Map<String, Report.AmountTotal> amounts(Map<String, long[]> m) {
+        Map<String, Report.AmountTotal> out = new LinkedHashMap<>();
+        m.entrySet().stream().sorted(byCount(e -> e.getValue()[0])).forEach(e -> out.put(e.getKey(), Report.AmountTotal.of(e.getValue())));
+        return out;
     }
 
     private static <K> Comparator<Map.Entry<K, long[]>> byCount(java.util.function.ToLongFunction<Map.Entry<K, long[]>> f) {

@@ -74,16 +74,18 @@ public final class Main {
         } else {
             COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
         }
+        // one exit-code mapping for every command (ExitCodes): 2 for bad input, 1 for a defect
+        cl.setExitCodeExceptionMapper(ExitCodes.INSTANCE);
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
-            cmd.getErr().println("mianshen: internal error: " + ex);
+            cmd.getErr().println(ExitCodes.message(ex, cmd));
             if (System.getenv("MIANSHEN_DEBUG") != null) ex.printStackTrace(cmd.getErr());
-            return INTERNAL;
+            return cmd.getExitCodeExceptionMapper().getExitCode(ex);
         });
         cl.setParameterExceptionHandler((ex, rest) -> {
             CommandLine cmd = ex.getCommandLine();
             cmd.getErr().println("mianshen: " + ex.getMessage());
             cmd.getErr().println("Try `" + cmd.getCommandSpec().qualifiedName() + " --help`.");
-            return BAD_INPUT;
+            return cmd.getExitCodeExceptionMapper().getExitCode(ex);
         });
         return cl;
     }

@@ -39,6 +39,9 @@ import java.util.stream.Stream;
  *     notFired: [some-other-measure]                      # must not fire at all
  *     amounts: { yunnan-rent-waiver-3m: 60000 }
  *     missing: { yunnan-rent-waiver-6m-risk-county: [riskAreas] }
+ *     amountMissing: { some-measure: [socialInsurancePayrollYuan] }   # amount null for want of these facts
+ *     amountPeriod: { yunnan-rent-waiver-3m: ONE_OFF }
+ *     working: { yunnan-rent-waiver-3m: "× 3个月" }                   # the working contains this text
  * </pre>
  * A profile without {@code uscc} gets a valid code built from its region and entity type.
  */
@@ -135,7 +138,30 @@ public final class CaseRunner {
             else if (!new java.util.HashSet<>(g.missing).equals(new java.util.HashSet<>(expected)))
                 failures.add(en.getKey() + ": expected missing " + expected + ", was " + g.missing);
         }
-        if (!c.has("eligible") && !c.has("needsInfo") && !c.has("notFired") && !c.has("amounts"))
+        for (Iterator<Map.Entry<String, JsonNode>> it = c.path("amountMissing").fields(); it.hasNext(); ) {
+            var en = it.next();
+            Grant g = find(e, en.getKey());
+            List<String> expected = ids(en.getValue());
+            if (g == null) failures.add(en.getKey() + ": expected amountMissing " + expected + ", but the measure did not fire");
+            else if (!new java.util.HashSet<>(g.amountMissing).equals(new java.util.HashSet<>(expected)))
+                failures.add(en.getKey() + ": expected amountMissing " + expected + ", was " + g.amountMissing);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = c.path("amountPeriod").fields(); it.hasNext(); ) {
+            var en = it.next();
+            Grant g = find(e, en.getKey());
+            String actual = g == null || g.amountPeriod == null ? null : g.amountPeriod.name();
+            if (g == null) failures.add(en.getKey() + ": expected amountPeriod " + en.getValue().asText() + ", but the measure did not fire");
+            else if (!en.getValue().asText().equals(actual))
+                failures.add(en.getKey() + ": expected amountPeriod " + en.getValue().asText() + ", was " + actual);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = c.path("working").fields(); it.hasNext(); ) {
+            var en = it.next();
+            Grant g = find(e, en.getKey());
+            if (g == null) failures.add(en.getKey() + ": expected a working, but the measure did not fire");
+            else if (g.amountWorking == null || !g.amountWorking.contains(en.getValue().asText()))
+                failures.add(en.getKey() + ": expected the working to contain \"" + en.getValue().asText() + "\", was " + g.amountWorking);
+        }
+        if (!c.has("eligible") && !c.has("needsInfo") && !c.has("notFired") && !c.has("amounts") && !c.has("amountMissing"))
             failures.add("the case expects nothing (give eligible, needsInfo, notFired or amounts)");
         return failures;
     }
@@ -154,7 +180,7 @@ public final class CaseRunner {
     private String explainMiss(String id, Enterprise e) {
         var m = engine.measure(id);
         if (m == null) return "";
-        if (!m.appliesIn(e.getRegionCode())) return " (outside its jurisdiction '" + m.jurisdiction() + "')";
+        if (!m.appliesIn(e.regionForJurisdiction())) return " (outside its jurisdiction '" + m.jurisdiction() + "')";
         if (!m.inForce(e.asOf)) return " (not in force on " + e.asOf + ": " + m.validFrom() + " – " + m.validTo() + ")";
         List<String> failed = new Explainer(engine).failedConditions(m, e);
         return failed.isEmpty() ? "" : " (failed: " + String.join("; ", failed) + ")";

@@ -37,29 +37,32 @@ public final class ConditionEvaluator {
         Opaque() { super(null, null, false, false); }
     }
 
-    public static Outcome evaluate(Condition c, Enterprise e) {
-        if (c instanceof Condition.All a) return all(a.parts(), e);
-        if (c instanceof Condition.Any a) return any(a.parts(), e);
+    public static Outcome evaluate(Condition c, Enterprise e) { return evaluate(c, e, null); }
+
+    /** As {@link #evaluate(Condition, Enterprise)}, calling the rule-file functions compiled in {@code fns} (null: none). */
+    static Outcome evaluate(Condition c, Enterprise e, RuleFunctions fns) {
+        if (c instanceof Condition.All a) return all(a.parts(), e, fns);
+        if (c instanceof Condition.Any a) return any(a.parts(), e, fns);
         if (c instanceof Condition.Not n) {
-            Outcome o = evaluate(n.part(), e);
+            Outcome o = evaluate(n.part(), e, fns);
             return o.unknown() ? o : o.value() ? Outcome.FALSE : Outcome.TRUE;
         }
-        return test((Condition.Test) c, e);
+        return test((Condition.Test) c, e, fns);
     }
 
-    private static Outcome all(List<Condition> parts, Enterprise e) { return combine(parts, e, Boolean.FALSE); }
+    private static Outcome all(List<Condition> parts, Enterprise e, RuleFunctions fns) { return combine(parts, e, fns, Boolean.FALSE); }
 
-    private static Outcome any(List<Condition> parts, Enterprise e) { return combine(parts, e, Boolean.TRUE); }
+    private static Outcome any(List<Condition> parts, Enterprise e, RuleFunctions fns) { return combine(parts, e, fns, Boolean.TRUE); }
 
     /**
      * Kleene logic over the parts: one part with the deciding value ({@code FALSE} for all, {@code TRUE} for any)
      * decides; else any unknown part leaves the whole unknown, with the inputs of every unknown part.
      */
-    private static Outcome combine(List<Condition> parts, Enterprise e, Boolean deciding) {
+    private static Outcome combine(List<Condition> parts, Enterprise e, RuleFunctions fns, Boolean deciding) {
         Set<String> missing = null;
         boolean evaluable = true;
         for (Condition p : parts) {
-            Outcome o = evaluate(p, e);
+            Outcome o = evaluate(p, e, fns);
             if (deciding.equals(o.value())) return deciding ? Outcome.TRUE : Outcome.FALSE;
             if (o.unknown()) {
                 if (missing == null) missing = new LinkedHashSet<>();
@@ -71,19 +74,19 @@ public final class ConditionEvaluator {
         return new Outcome(null, List.copyOf(missing), evaluable);
     }
 
-    private static Outcome test(Condition.Test t, Enterprise e) {
+    private static Outcome test(Condition.Test t, Enterprise e, RuleFunctions fns) {
         Object subject;
         List<Object> operands = new ArrayList<>(t.operands().size());
         try {
-            subject = value(t.subject(), e);
-            for (Condition.Term op : t.operands()) operands.add(value(op, e));
+            subject = value(t.subject(), e, fns);
+            for (Condition.Term op : t.operands()) operands.add(value(op, e, fns));
         } catch (Opaque o) {
-            List<String> missing = inputsOf(t.subject(), e);
+            List<String> missing = inputsOf(t.subject(), e, fns);
             return missing.isEmpty() ? Outcome.OPAQUE : new Outcome(null, missing, true);
         }
         if (subject == null || operands.contains(null)) {
-            Set<String> missing = new LinkedHashSet<>(inputsOf(t.subject(), e));
-            for (Condition.Term op : t.operands()) missing.addAll(inputsOf(op, e));
+            Set<String> missing = new LinkedHashSet<>(inputsOf(t.subject(), e, fns));
+            for (Condition.Term op : t.operands()) missing.addAll(inputsOf(op, e, fns));
             return new Outcome(null, List.copyOf(missing), true);
         }
         boolean holds = switch (t.function()) {
@@ -104,37 +107,58 @@ public final class ConditionEvaluator {
     }
 
     /** The profile inputs a term needs and the enterprise lacks (empty when known or when none applies). */
-    static List<String> inputsOf(Condition.Term term, Enterprise e) {
+    static List<String> inputsOf(Condition.Term term, Enterprise e) { return inputsOf(term, e, null); }
+
+    static List<String> inputsOf(Condition.Term term, Enterprise e, RuleFunctions fns) {
         if (term instanceof Condition.Fact f) return e.missingInputs(f.name());
+        if (term instanceof Condition.FactCall f && Enterprise.LIST_FACTS.contains(f.name())) {
+            // a list helper is unknown item by item: it names the item field it lacks (hires[].socialInsurance)
+            List<Object> args = new ArrayList<>();
+            for (Condition.Term a : f.args()) args.add(safeValue(a, e, fns));
+            return e.missingInputs(f.name(), args);
+        }
         if (term instanceof Condition.FactCall f) {
             List<String> m = new ArrayList<>(e.missingInputs(f.name()));
-            for (Condition.Term a : f.args()) for (String x : inputsOf(a, e)) if (!m.contains(x)) m.add(x);
+            for (Condition.Term a : f.args()) for (String x : inputsOf(a, e, fns)) if (!m.contains(x)) m.add(x);
             // known inputs but no answer: industryIn on a code too coarse to decide ("62" vs "621")
-            if (m.isEmpty() && safeValue(term, e) == null) m.add("industryIn".equals(f.name()) ? "industryCode" : f.name());
+            if (m.isEmpty() && safeValue(term, e, fns) == null) m.add("industryIn".equals(f.name()) ? "industryCode" : f.name());
             return m;
         }
         if (term instanceof Condition.RuleFunction f) {
             List<String> m = new ArrayList<>();
-            for (Condition.Term a : f.args()) for (String x : inputsOf(a, e)) if (!m.contains(x)) m.add(x);
+            for (Condition.Term a : f.args()) for (String x : inputsOf(a, e, fns)) if (!m.contains(x)) m.add(x);
+            // every argument known, yet the function gives no answer: an item inside a list argument lacks a field
+            // the function needed. Name the list's items ("hires[]"), so the measure is NEEDS_INFO, not ELIGIBLE.
+            if (m.isEmpty() && fns != null && safeValue(term, e, fns) == null) {
+                for (Condition.Term a : f.args()) if (a instanceof Condition.Fact x && e.rawValue(x.name()) instanceof java.util.Collection<?>) m.add(x.name() + "[]");
+            }
             return m;
         }
         return List.of();
     }
 
-    private static Object safeValue(Condition.Term term, Enterprise e) {
-        try { return value(term, e); } catch (Opaque o) { return null; }
+    private static Object safeValue(Condition.Term term, Enterprise e, RuleFunctions fns) {
+        try { return value(term, e, fns); } catch (Opaque o) { return null; }
     }
 
     /** The value of a term: the fact through its Enterprise accessor, a literal as written; null when unknown. */
-    static Object value(Condition.Term term, Enterprise e) {
+    static Object value(Condition.Term term, Enterprise e) { return value(term, e, null); }
+
+    /** As {@link #value(Condition.Term, Enterprise)}; a rule-file function is called when {@code fns} has it. */
+    static Object value(Condition.Term term, Enterprise e, RuleFunctions fns) {
         if (term instanceof Condition.Literal l) return l.value();
         if (term instanceof Condition.Fact f) return invoke(getter(f.name()), e);
         if (term instanceof Condition.FactCall f) {
             Method m = method(f.name(), f.args().size());
             Object[] args = new Object[f.args().size()];
             Class<?>[] types = m.getParameterTypes();
-            for (int i = 0; i < args.length; i++) args[i] = coerce(value(f.args().get(i), e), types[i]);
+            for (int i = 0; i < args.length; i++) args[i] = coerce(value(f.args().get(i), e, fns), types[i]);
             return invoke(m, e, args);
+        }
+        if (term instanceof Condition.RuleFunction f && fns != null) {
+            List<Object> args = new ArrayList<>(f.args().size());
+            for (Condition.Term a : f.args()) args.add(value(a, e, fns));
+            return fns.call(f.name(), args);
         }
         throw new Opaque();
     }

@@ -1,6 +1,7 @@
 package org.mianshen.engine;
 
 import org.mianshen.model.Enterprise;
+import org.mianshen.model.Measure;
 import org.mianshen.reference.Industries;
 
 import java.math.BigDecimal;
@@ -21,9 +22,20 @@ public final class ConditionRenderer {
     /** The enterprise whose values are shown; null renders the condition alone. */
     private final Enterprise e;
 
-    private ConditionRenderer(Map<String, String> functionLabels, Enterprise e) {
+    /** The rule-file functions compiled in the rule base, so their values can be shown; null: none. */
+    private final RuleFunctions fns;
+
+    private ConditionRenderer(Map<String, String> functionLabels, Enterprise e) { this(functionLabels, e, null); }
+
+    private ConditionRenderer(Map<String, String> functionLabels, Enterprise e, RuleFunctions fns) {
         this.functionLabels = functionLabels == null ? Map.of() : functionLabels;
         this.e = e;
+        this.fns = fns;
+    }
+
+    /** The measure's condition with the enterprise's values, rule-file functions evaluated as compiled. */
+    static String reason(Condition c, Measure m, Enterprise e) {
+        return new ConditionRenderer(m.functionLabels(), e, RuleFunctions.of(m)).condition(c, false);
     }
 
     /** The condition with the enterprise's values, e.g. "从业人员不超过300人（实际 8人）". */
@@ -106,12 +118,39 @@ public final class ConditionRenderer {
             case "hasLoanMaturingBetween" -> "有贷款于" + constant(a.get(0)) + "至" + constant(a.get(1)) + "之间到期";
             case "hires" -> "新招用" + constant(a.get(0)) + "人数" + (a.size() > 1 ? "（签订" + constant(a.get(1)) + "个月以上劳动合同）" : "");
             case "stateRentForMonths" -> constant(a.get(0)) + "个月国有房屋租金";
+            case "countHires" -> "新招用人员中" + where(org.mianshen.model.Hire.class, "hires", a.get(0)) + "的人数";
+            case "countLoans" -> where(org.mianshen.model.Loan.class, "loans", a.get(0)) + "的贷款笔数";
+            case "sumLoans" -> where(org.mianshen.model.Loan.class, "loans", a.get(1)) + "的贷款" + itemField(org.mianshen.model.Loan.class, a.get(0)) + "合计";
+            case "countPremises" -> where(org.mianshen.model.Premises.class, "premises", a.get(0)) + "的承租房屋处数";
+            case "sumPremises" -> where(org.mianshen.model.Premises.class, "premises", a.get(1)) + "的承租房屋" + itemField(org.mianshen.model.Premises.class, a.get(0)) + "合计";
             default -> {
                 List<String> args = new ArrayList<>();
                 for (Condition.Term x : a) args.add(constant(x));
                 yield FactLabels.label(f.name()) + (args.isEmpty() ? "" : "（" + String.join("、", args) + "）");
             }
         };
+    }
+
+    /** A list filter in Chinese ("招用人员类别为毕业年度高校毕业生、参加社会保险"); "全部" when it has no term. */
+    private static String where(Class<?> item, String list, Condition.Term spec) {
+        String text = spec instanceof Condition.Literal l ? String.valueOf(l.value()) : "";
+        try {
+            String d = org.mianshen.model.ListFilter.of(item, list, text).describe();
+            return d.isEmpty() ? "全部" : d;
+        } catch (IllegalArgumentException ex) {
+            return text;
+        }
+    }
+
+    /** The Chinese label of a list item's field ("月租金"). */
+    private static String itemField(Class<?> item, Condition.Term field) {
+        String name = field instanceof Condition.Literal l ? String.valueOf(l.value()) : "";
+        try {
+            org.mianshen.model.Fact f = item.getField(name).getAnnotation(org.mianshen.model.Fact.class);
+            return f == null ? name : f.label();
+        } catch (NoSuchFieldException ex) {
+            return name;
+        }
     }
 
     /** "62 52 H" → "餐饮业（62）、零售业（52）、住宿和餐饮业（H）". */
@@ -156,9 +195,16 @@ public final class ConditionRenderer {
     }
 
     private static String unitOf(Condition.Term subject) {
+        // a rule-file function's value is taken to be in the unit of its first argument that has one (halfOf(yuan) → yuan)
+        if (subject instanceof Condition.RuleFunction f) {
+            for (Condition.Term a : f.args()) { String u = unitOf(a); if (!u.isEmpty()) return u; }
+            return "";
+        }
         String name = subject instanceof Condition.Fact f ? f.name()
                 : subject instanceof Condition.FactCall f ? f.name() : "";
-        if (name.endsWith("Yuan") || name.equals("loanPrincipal") || name.equals("stateRentForMonths")) return "yuan";
+        if (name.endsWith("Yuan") || name.equals("loanPrincipal") || name.equals("stateRentForMonths")
+                || name.equals("sumLoans") || name.equals("sumPremises")) return "yuan";
+        if (name.equals("countHires")) return "persons";
         if (name.endsWith("Rate")) return "ratio";
         if (name.equals("employees") || name.equals("insuredEmployees") || name.equals("hires")) return "persons";
         if (name.equals("yearsSinceEstablished")) return "years";
@@ -195,9 +241,15 @@ public final class ConditionRenderer {
                 Boolean held = (Boolean) ConditionEvaluator.value(term, e);
                 return held == null ? "未知" : (held ? "是" : "否") + "，持有：" + zh(list);
             }
-            v = ConditionEvaluator.value(term, e);
+            v = ConditionEvaluator.value(term, e, fns);
         } catch (ConditionEvaluator.Opaque o) {
             return "由规则函数计算";
+        }
+        if (v == null && term instanceof Condition.FactCall f && Enterprise.LIST_FACTS.contains(f.name())) {
+            // say which item field leaves the count open ("未知：缺新招用人员的参加社会保险")
+            List<String> missing = new ArrayList<>();
+            for (String x : ConditionEvaluator.inputsOf(term, e, fns)) missing.add(FactLabels.label(x));
+            return missing.isEmpty() ? "未知" : "未知：缺" + String.join("、", missing);
         }
         if (v == null) return "未知";
         if (v instanceof Number n) return amount(unitOf(term), n);

@@ -42,8 +42,8 @@ public final class Explainer {
         List<Verdict> out = new ArrayList<>(m.conditions().size());
         for (String c : m.conditions()) {
             Condition tree = ConditionCache.of(c);
-            ConditionEvaluator.Outcome o = ConditionEvaluator.evaluate(tree, e);
-            out.add(new Verdict(c, ConditionRenderer.reason(tree, m.functionLabels(), e), o.unknown() || o.value(), o.missing()));
+            ConditionEvaluator.Outcome o = ConditionEvaluator.evaluate(tree, e, RuleFunctions.of(m));
+            out.add(new Verdict(c, ConditionRenderer.reason(tree, m, e), o.unknown() || o.value(), o.missing()));
         }
         return out;
     }
@@ -68,7 +68,7 @@ public final class Explainer {
         for (var g : e.hits) fired.add(g.measure.id());
         List<NotEntitled> inForce = new ArrayList<>(), outOfWindow = new ArrayList<>();
         for (Measure m : engine.catalogue()) {
-            if (fired.contains(m.id()) || !m.appliesIn(e.getRegionCode())) continue;
+            if (fired.contains(m.id()) || !m.appliesIn(e.regionForJurisdiction())) continue;
             if ((m.isSupport() && !support) || (m.isDraft() && !drafts)) continue;
             if (!m.inForce(e.asOf)) {
                 String why = m.validTo() != null && e.asOf.isAfter(m.validTo())

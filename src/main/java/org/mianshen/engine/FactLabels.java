@@ -25,6 +25,9 @@ public final class FactLabels {
         m.put("smeOrIndividual", "中小微企业或个体工商户");
         m.put("smallMicroOrIndividual", "小微企业或个体工商户");
         m.put("individualBusiness", "个体工商户");
+        m.put("marketEntity", "企业、个体工商户或农民专业合作社");
+        m.put("citPayer", "企业所得税纳税人");
+        m.put("regionSource", "所在地来源");
         m.put("smallLowProfit", "小型微利企业");
         m.put("section", "行业门类");
         m.put("division", "行业大类");
@@ -47,6 +50,11 @@ public final class FactLabels {
         m.put("loanPrincipal", "贷款本金");
         m.put("hasLoanMaturingBetween", "贷款到期日");
         m.put("yearsSinceEstablished", "成立年限");
+        m.put("countHires", "新招用人数");
+        m.put("countLoans", "贷款笔数");
+        m.put("sumLoans", "贷款金额合计");
+        m.put("countPremises", "承租房屋处数");
+        m.put("sumPremises", "承租房屋金额合计");
         m.put("riskAreas", "疫情中高风险区数据 (--risk-areas)");
         m.put("premises[].monthlyRentYuan", "承租房屋月租金");
         return Map.copyOf(m);
@@ -55,12 +63,32 @@ public final class FactLabels {
     /** "从业人员 (employees)"-style label; the bare name when unknown. */
     public static String label(String identifier) {
         String l = LABELS.get(identifier);
+        if (l == null) l = itemLabel(identifier);
         return l == null ? identifier : l;
+    }
+
+    /** "hires[].socialInsurance" → "新招用人员的参加社会保险": the list's label and the item field's. */
+    private static String itemLabel(String identifier) {
+        if (identifier.endsWith("[]")) {
+            // a rule-file function gave no answer on a known list: some item lacks what it needed
+            String list = LABELS.get(identifier.substring(0, identifier.length() - 2));
+            return list == null ? null : list + "（某项信息不全）";
+        }
+        int i = identifier.indexOf("[].");
+        if (i < 0) return null;
+        try {
+            Field list = Profile.class.getField(identifier.substring(0, i));
+            Class<?> item = (Class<?>) ((java.lang.reflect.ParameterizedType) list.getGenericType()).getActualTypeArguments()[0];
+            Fact l = list.getAnnotation(Fact.class), f = item.getField(identifier.substring(i + 3)).getAnnotation(Fact.class);
+            return l == null || f == null ? null : l.label() + "的" + f.label();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Label followed by the field name, for missing-fact lists a registry operator can act on. */
     public static String withName(String identifier) {
-        String l = LABELS.get(identifier);
-        return l == null ? identifier : l + " (" + identifier + ")";
+        String l = label(identifier);
+        return l.equals(identifier) ? identifier : l + " (" + identifier + ")";
     }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class MissingFacts {
     /** One top-level condition: its tree and the fact identifiers it references (the cheap pre-check). */
-    private record Parsed(Condition tree, List<String> references) {}
+    private record Parsed(Condition tree, List<String> references, boolean callsFunction) {}
 
     private final AtomicReferenceArray<List<Parsed>> byPosition;
 
@@ -34,13 +34,20 @@ final class MissingFacts {
             boolean unknown = false;
             for (String ref : c.references()) if (!e.missingInputs(ref).isEmpty()) { unknown = true; break; }
             // industryIn is also undecided on a code coarser than the prefixes it tests ("62" vs "621")
-            if (!unknown && !(coarseIndustry(e) && c.references().contains("industryIn"))) continue;
-            ConditionEvaluator.Outcome o = ConditionEvaluator.evaluate(c.tree(), e);
+            // a rule-file function can be unknown on known arguments (an item of a list argument lacking a field)
+            if (!unknown && !(coarseIndustry(e) && c.references().contains("industryIn")) && !listFact(c) && !c.callsFunction()) continue;
+            ConditionEvaluator.Outcome o = ConditionEvaluator.evaluate(c.tree(), e, RuleFunctions.of(m));
             if (!o.unknown()) continue;
             if (missing.isEmpty()) missing = new ArrayList<>(4);
             for (String n : o.missing()) if (!missing.contains(n)) missing.add(n);
         }
         return missing;
+    }
+
+    /** A list helper (countHires, …) can be unknown on a known list, through an item's field: always evaluated. */
+    private static boolean listFact(Parsed c) {
+        for (String ref : c.references()) if (Enterprise.LIST_FACTS.contains(ref)) return true;
+        return false;
     }
 
     private static boolean coarseIndustry(Enterprise e) {
@@ -50,7 +57,7 @@ final class MissingFacts {
 
     private static List<Parsed> parse(Measure m) {
         List<Parsed> out = new ArrayList<>(m.conditions().size());
-        for (String c : m.conditions()) out.add(new Parsed(ConditionCache.of(c), RuleTree.references(c)));
+        for (String c : m.conditions()) out.add(new Parsed(ConditionCache.of(c), RuleTree.references(c), !RuleTree.ruleFunctions(ConditionCache.of(c)).isEmpty()));
         return List.copyOf(out);
     }
 }

@@ -114,10 +114,11 @@ public final class ResultAssembler {
                 withAmount.add(new Order(rank(best.status()), best.amountYuan, best.position, unordered.size()));
             }
             unordered.add(compact
-                    ? new Entitlement(m.id(), m.family(), best.status(), m.delivery(), null, null, best.amountYuan, null, null,
+                    ? new Entitlement(m.id(), m.family(), best.status(), m.delivery(), null, null, best.amountYuan,
+                            best.amountPeriod, null, labelled(best.amountMissing), null, null,
                             labelled(best.missing), null, null, null, null, null, draftMark(m), also)
                     : new Entitlement(m.id(), m.family(), best.status(), m.delivery(), m.title(), m.benefitType(), best.amountYuan,
-                            best.detail, detail == Detail.FULL ? reasons(m, e) : null, labelled(best.missing), m.confirm(), Basis.of(m),
+                            best.amountPeriod, best.amountWorking, labelled(best.amountMissing), best.detail, detail == Detail.FULL ? reasons(m, e) : null, labelled(best.missing), m.confirm(), Basis.of(m),
                             m.validFrom(), m.validTo(), m.validToBasis(), draftMark(m), also));
         }
         java.util.Arrays.sort(plain, 0, plainCount);
@@ -130,7 +131,7 @@ public final class ResultAssembler {
         }
         List<String> warnings = new ArrayList<>(readWarnings);
         warnings.addAll(e.warnings);
-        if (e.getRegionCode() == null) warnings.add("regionCode 未提供：只评估全国性措施，地方措施无法判断");
+        if (e.regionForJurisdiction() == null) warnings.add("regionCode 未提供：只评估全国性措施，地方措施无法判断");
         return new MatchResult(e.getUscc(), e.getName(), e.asOf, derived(e), out, support, warnings);
     }
 
@@ -174,8 +175,9 @@ public final class ResultAssembler {
 
 
     private static MatchResult.Derived derived(Enterprise e) {
-        return new MatchResult.Derived(e.entityType, e.scale, e.scaleBasis, e.smallLowProfit, e.section, e.division,
-                e.serviceIndustry, e.province, e.prefecture, e.county, e.countyRiskThisYear, e.prefectureRiskThisYear);
+        return new MatchResult.Derived(e.entityType, e.legalForm, e.branch, e.getCitPayer(), e.scale, e.scaleBasis,
+                e.smallLowProfit, e.section, e.division, e.serviceIndustry, e.province, e.prefecture, e.county,
+                e.regionSource, e.countyRiskThisYear, e.prefectureRiskThisYear);
     }
 
     private static final Map<String, String> LABELLED = new ConcurrentHashMap<>();
@@ -193,7 +195,7 @@ public final class ResultAssembler {
      */
     List<String> reasons(Measure m, Enterprise e) {
         List<String> out = new ArrayList<>(m.conditions().size());
-        for (String c : m.conditions()) out.add(ConditionRenderer.reason(ConditionCache.of(c), m.functionLabels(), e));
+        for (String c : m.conditions()) out.add(ConditionRenderer.reason(ConditionCache.of(c), m, e));
         return out;
     }
 

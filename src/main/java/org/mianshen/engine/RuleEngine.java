@@ -29,8 +29,12 @@ public final class RuleEngine {
 
     private final String origin;
 
-    private RuleEngine(KieBase kieBase, List<Measure> catalogue, String origin) {
+    private RuleEngine(KieBase kieBase, List<Measure> catalogue, String origin) { this(kieBase, catalogue, origin, List.of()); }
+
+    private RuleEngine(KieBase kieBase, List<Measure> catalogue, String origin, List<Class<?>> modelClasses) {
         this.origin = origin;
+        // the rule-file functions as compiled, for reasons, NEEDS_INFO and --explain (RuleFunctions)
+        RuleFunctions.register(catalogue, new RuleFunctions(kieBase, modelClasses));
         this.kieBase = kieBase;
         this.catalogue = catalogue;
         this.missingFacts = new MissingFacts(catalogue.size());
@@ -117,14 +121,17 @@ public final class RuleEngine {
                         byId = new HashMap<>();
                         for (Measure m : full.catalogue()) byId.put(m.id(), m);
                     }
+                    List<Class<?>> modelClasses = new ArrayList<>();
                     for (String cls : forBatch ? index.batchModelClasses() : index.modelClasses()) {
-                        org.drools.model.Model model = (org.drools.model.Model) Class.forName(cls).getDeclaredConstructor().newInstance();
+                        Class<?> c = Class.forName(cls);
+                        modelClasses.add(c);
+                        org.drools.model.Model model = (org.drools.model.Model) c.getDeclaredConstructor().newInstance();
                         models.add(filter == null ? model : new FilteredModel(model, byId, filter));
                     }
                     KieBase kieBase = org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(models);
                     RulePrecompiler.Manifest full = checkedCatalogue.join();
                     if (full != null) return new RuleEngine(kieBase, full.catalogue(),
-                            "executable model (precompiled" + (forBatch ? ", batch form)" : ")"));
+                            "executable model (precompiled" + (forBatch ? ", batch form)" : ")"), modelClasses);
                 }
             } catch (IOException | ReflectiveOperationException e) {
                 // fall through to compiling the DRL: slower to start, same rules

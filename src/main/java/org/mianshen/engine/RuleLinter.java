@@ -32,30 +32,50 @@ public final class RuleLinter {
     private static final Pattern SOURCE = Pattern.compile("^(.+):(\\d+)(?:-(\\d+))?$");
     private static final Pattern QUOTE = Pattern.compile("^\\s*//\\s*[\"“](.+)[\"”]\\s*$");
 
-    private final Path seedsDir;
-    private final Set<String> catalogueIds;
-    /** The texts the catalogue covers: only their measures must carry a catalogue id. */
-    private final Set<String> catalogueSeeds = new HashSet<>();
-
-    /** @param seedsDir where @source seed files are (null: skip the quote check); @param catalogue measures.jsonl or null */
-    public RuleLinter(Path seedsDir, Path catalogue) throws IOException {
-        this.seedsDir = seedsDir;
-        if (catalogue == null) this.catalogueIds = null;
-        else {
-            Set<String> ids = new HashSet<>();
-            for (String line : Files.readAllLines(catalogue, StandardCharsets.UTF_8)) {
+    /** A measure catalogue: its ids (with the ids an audit suggested) and the texts it covers. */
+    private record Catalogue(Set<String> ids, Set<String> seeds) {
+        static Catalogue read(Path file) throws IOException {
+            if (file == null) return null;
+            Set<String> ids = new HashSet<>(), seeds = new HashSet<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 if (line.isBlank()) continue;
                 JsonNode rec = Json.MAPPER.readTree(line);
                 ids.add(rec.path("id").asText());
-                catalogueSeeds.add(rec.path("seed").asText());
+                seeds.add(rec.path("seed").asText());
             }
             // measures a completeness audit found that the catalogue lacks, with the ids it suggests
-            Path misses = catalogue.resolveSibling("audit-misses.jsonl");
+            Path misses = file.resolveSibling("audit-misses.jsonl");
             if (Files.isRegularFile(misses)) for (String line : Files.readAllLines(misses, StandardCharsets.UTF_8)) {
                 if (!line.isBlank()) ids.add(Json.MAPPER.readTree(line).path("suggested_id").asText());
             }
-            this.catalogueIds = ids;
+            return new Catalogue(Set.copyOf(ids), Set.copyOf(seeds));
         }
+    }
+
+    /** Where the texts are and which catalogue applies, for the bundled tree and for an author's tree. */
+    private final Path bundledSeeds, authorSeeds;
+    private final Catalogue bundledCatalogue, authorCatalogue;
+
+    /** @param seedsDir where @source seed files are besides each tree's texts/; @param catalogue measures.jsonl or null; both for every tree */
+    public RuleLinter(Path seedsDir, Path catalogue) throws IOException {
+        this.bundledSeeds = this.authorSeeds = seedsDir;
+        this.bundledCatalogue = this.authorCatalogue = Catalogue.read(catalogue);
+    }
+
+    private RuleLinter(Path authorSeeds, Catalogue authorCatalogue, Path bundledSeeds, Catalogue bundledCatalogue) {
+        this.authorSeeds = authorSeeds;
+        this.authorCatalogue = authorCatalogue;
+        this.bundledSeeds = bundledSeeds;
+        this.bundledCatalogue = bundledCatalogue;
+    }
+
+    /**
+     * Each tree against its own texts and catalogue (`check --rules DIR --with-bundled`): an author's rules
+     * against DIR/texts and {@code authorSeeds}, and the catalogue only when one is given for that tree; the bundled
+     * rules against rules/texts (and {@code bundledSeeds}) and the team's catalogue.
+     */
+    public static RuleLinter perTree(Path authorSeeds, Path authorCatalogue, Path bundledSeeds, Path bundledCatalogue) throws IOException {
+        return new RuleLinter(authorSeeds, Catalogue.read(authorCatalogue), bundledSeeds, Catalogue.read(bundledCatalogue));
     }
 
     public List<RuleProblem> lint(List<RuleSource> sources, List<Measure> measures, List<CaseRunner.CaseFile> cases) {
@@ -69,7 +89,8 @@ public final class RuleLinter {
 
         for (Measure m : measures) {
             // the catalogue covers the seed texts; a measure of another text (a new document) has an id of its own
-            if (catalogueIds != null && catalogueSeeds.contains(m.seedFile()) && !catalogueIds.contains(m.id()))
+            Catalogue catalogue = bundled(m) ? bundledCatalogue : authorCatalogue;
+            if (catalogue != null && catalogue.seeds().contains(m.seedFile()) && !catalogue.ids().contains(m.id()))
                 out.add(new RuleProblem(m.file(), m.line(), 1, "measure id '" + m.id() + "' is not in the catalogue"));
             if (!Regions.isValidPrefix(m.jurisdiction()))
                 out.add(new RuleProblem(m.file(), m.line(), 1, "@jurisdiction '" + m.jurisdiction() + "' is not a GB/T 2260 code in the region tables"));
@@ -86,6 +107,44 @@ public final class RuleLinter {
                 out.add(new RuleProblem(m.file(), m.line(), 1, "no case expects '" + m.id() + "' not to fire (notFired)"));
         }
         return out;
+    }
+
+    /** The list facts of the profile: a rule-file function given one sees items the engine cannot see into. */
+    private static final Set<String> LIST_INPUTS = Set.of("hires", "loans", "premises", "designations");
+
+    /**
+     * Warnings (not problems: the tree compiles and runs): a condition that passes a whole list fact to a rule-file
+     * function. The engine sees only the list; when the function returns null because an item lacks a field,
+     * nothing names that field, and a function that skips such an item returns a count that is silently too low.
+     * The list helpers ({@code countHires("… socialInsurance")}) report the item field instead.
+     */
+    public static List<RuleProblem> warnings(List<Measure> measures) {
+        List<RuleProblem> out = new ArrayList<>();
+        for (Measure m : measures) {
+            Set<String> seen = new HashSet<>();
+            for (String c : m.conditions()) {
+                for (Condition.Term t : RuleTree.terms(ConditionCache.of(c))) {
+                    if (!(t instanceof Condition.RuleFunction f)) continue;
+                    for (Condition.Term a : f.args()) {
+                        if (a instanceof Condition.Fact fact && LIST_INPUTS.contains(fact.name()) && seen.add(f.name() + "/" + fact.name())) {
+                            out.add(new RuleProblem(m.file(), m.line(), 1, "rule '" + m.id() + "': the rule-file function " + f.name() + "(" + fact.name()
+                                    + ") reads items of " + fact.name() + " the engine cannot see: an item lacking a field gives no NEEDS_INFO naming it."
+                                    + " Count or sum with " + helperFor(fact.name()) + " instead (docs/rule-authoring.md §2)"));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String helperFor(String list) {
+        return switch (list) {
+            case "hires" -> "countHires(\"category=… contractMonths>=… socialInsurance …\")";
+            case "loans" -> "countLoans(\"…\") / sumLoans(\"principalYuan\", \"…\")";
+            case "premises" -> "countPremises(\"…\") / sumPremises(\"monthlyRentYuan\", \"…\")";
+            default -> "holds(…) / holdsAny(\"…\")";
+        };
     }
 
     /**
@@ -122,7 +181,7 @@ public final class RuleLinter {
         List<String> lines = seedCache.computeIfAbsent(m.file() + "\u0000" + file, k -> readText(m, file));
         if (lines == null) {
             out.add(new RuleProblem(m.file(), m.line(), 1, "@source text not found: " + file + " (looked in the tree's texts/ folder"
-                    + (seedsDir == null ? "" : " and in " + seedsDir) + ")"));
+                    + (seedsOf(m) == null ? "" : " and in " + seedsOf(m)) + ")"));
             return;
         }
         int from = Integer.parseInt(sm.group(2));
@@ -137,10 +196,52 @@ public final class RuleLinter {
         for (String part : quote.split("……|\\.\\.\\.|…")) {
             String p = normalise(part);
             if (!p.isEmpty() && !text.contains(p)) {
-                out.add(new RuleProblem(m.file(), m.line(), 1, "the quoted sentence is not in " + m.source() + ": \"" + part.trim() + "\""));
+                out.add(new RuleProblem(m.file(), m.line(), 1, "the quoted sentence is not in " + m.source() + ": " + mismatch(p, text)));
                 return;
             }
         }
+    }
+
+    /** Characters of context shown on each side of the first difference. */
+    private static final int CONTEXT = 8;
+
+    /**
+     * Where a quotation departs from the text: the longest start of the quote found in the text, and the first
+     * character after it, with context from both ("…对象为小微企业，补贴[6]0%…" in the quote against "…[5]0%…" in
+     * the text), so a changed figure is found without comparing the sentences by eye. Both are normalised as
+     * compared (whitespace and quote marks dropped).
+     */
+    static String mismatch(String quote, String text) {
+        // longest prefix of the quote that occurs in the text (binary search: occurrence is monotone in length)
+        int lo = 0, hi = quote.length();
+        while (lo < hi) {
+            int mid = (lo + hi + 1) / 2;
+            if (text.contains(quote.substring(0, mid))) lo = mid; else hi = mid - 1;
+        }
+        int k = lo;
+        if (k == 0) return "its first character '" + quote.charAt(0) + "' starts no passage of the cited lines (quote: \""
+                + around(quote, 0) + "\")";
+        int at = text.indexOf(quote.substring(0, k));
+        // the text may hold the prefix more than once: prefer the occurrence that agrees longest after the difference
+        for (int i = at; i >= 0; i = text.indexOf(quote.substring(0, k), i + 1)) {
+            if (agreeAfter(quote, k, text, i + k) > agreeAfter(quote, k, text, at + k)) at = i;
+        }
+        return "differs at character " + (k + 1) + " of the quote: quote \"" + around(quote, k) + "\", text \""
+                + around(text, at + k) + "\"";
+    }
+
+    private static int agreeAfter(String quote, int k, String text, int t) {
+        int n = 0;
+        while (k + 1 + n < quote.length() && t + 1 + n < text.length() && quote.charAt(k + 1 + n) == text.charAt(t + 1 + n)) n++;
+        return n;
+    }
+
+    /** A few characters either side of position {@code i}, the character at {@code i} in brackets. */
+    static String around(String s, int i) {
+        int from = Math.max(0, i - CONTEXT), to = Math.min(s.length(), i + 1 + CONTEXT);
+        String at = i < s.length() ? "[" + s.charAt(i) + "]" : "[∎]";
+        return (from > 0 ? "…" : "") + s.substring(from, Math.min(i, s.length())) + at
+                + (i + 1 < to ? s.substring(i + 1, to) : "") + (to < s.length() ? "…" : "");
     }
 
     /**
@@ -151,7 +252,7 @@ public final class RuleLinter {
         List<Path> candidates = new ArrayList<>(2);
         Path root = treeRoot(m);
         if (root != null) candidates.add(root.resolve("texts").resolve(file));
-        if (seedsDir != null) candidates.add(seedsDir.resolve(file));
+        if (seedsOf(m) != null) candidates.add(seedsOf(m).resolve(file));
         for (Path p : candidates) {
             try {
                 if (Files.isRegularFile(p)) return Files.readAllLines(p, StandardCharsets.UTF_8);
@@ -161,6 +262,14 @@ public final class RuleLinter {
         }
         return null;
     }
+
+    /** The rule comes from the bundled tree (inside the jar or the class folder), not from an author's directory. */
+    private boolean bundled(Measure m) {
+        RuleSource src = sourceOf.get(m.file());
+        return src != null && src.location() == null;
+    }
+
+    private Path seedsOf(Measure m) { return bundled(m) ? bundledSeeds : authorSeeds; }
 
     /** The root of the tree the rule was loaded from: the author's directory, or the bundled rules/. */
     private Path treeRoot(Measure m) {

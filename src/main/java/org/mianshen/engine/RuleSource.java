@@ -73,7 +73,8 @@ public record RuleSource(String path, String text, Path location) {
     public static List<RuleSource> fromDirectory(Path dir) throws IOException { return fromDirectory(dir, true); }
 
     private static List<RuleSource> fromDirectory(Path dir, boolean keepLocation) throws IOException {
-        if (!Files.isDirectory(dir)) throw new IOException("rule directory not found: " + dir);
+        if (!Files.isDirectory(dir)) // a FileSystemException: the CLI reports it as bad input (exit 2)
+            throw new java.nio.file.NoSuchFileException(dir.toString(), null, Files.exists(dir) ? "not a directory of rules" : "rule directory not found");
         List<RuleSource> out = new ArrayList<>();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path f : (Iterable<Path>) s.filter(x -> x.toString().endsWith(".drl")).sorted()::iterator) {

@@ -84,7 +84,9 @@ public final class RuleTree {
                 for (DroolsError err : parser.getErrors()) problems.add(locate(src.path(), err));
                 continue;
             }
+            java.util.Map<String, String> header = header(src, problems);
             for (RuleDescr rule : pkg.getRules()) {
+                inherit(rule, header);
                 Measure m = measureOf(src, rule, problems);
                 if (m == null) continue;
                 if (!ids.add(m.id())) {
@@ -99,6 +101,57 @@ public final class RuleTree {
             packages.add(pkg);
         }
         return new RuleTree(packages, List.copyOf(measures), List.copyOf(problems));
+    }
+
+    /** The document metadata a file's header may state once for all its rules. */
+    public static final List<String> HEADER_KEYS = List.of("doc", "docNumber", "authority", "validFrom", "validTo", "validToBasis",
+            "standingLaw", "jurisdiction", "docStatus", "delivery", "benefitType", "external", "sourceText");
+
+    private static final Pattern HEADER_LINE = Pattern.compile("^\\s*//\\s*((?:@\\w+\\(\"(?:[^\"\\\\]|\\\\.)*\"\\)\\s*)+)$");
+    private static final Pattern HEADER_ENTRY = Pattern.compile("@(\\w+)\\(\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
+
+    /**
+     * The document header of a rule file: comment lines before {@code package} that hold only annotations,
+     * <pre>
+     * // @doc("示例市稳岗扩就业若干措施") @docNumber("示人社〔2026〕3号") @authority("示例市人力资源和社会保障局")
+     * // @validFrom("2026-01-01") @validTo("2026-12-31") @validToBasis("STATED") @jurisdiction("4107") @sourceText("policy.txt")
+     * </pre>
+     * Every rule of the file inherits them unless it states its own. {@code @sourceText} names the text once; a rule then
+     * writes only the lines, {@code @source("3")} or {@code @source("3-4")}.
+     */
+    static java.util.Map<String, String> header(RuleSource src, List<RuleProblem> problems) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        String[] lines = src.text().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].trim();
+            if (l.startsWith("package ") || l.startsWith("import ") || l.startsWith("rule ")) break;
+            Matcher line = HEADER_LINE.matcher(lines[i]);
+            if (!line.matches()) continue;
+            Matcher e = HEADER_ENTRY.matcher(line.group(1));
+            while (e.find()) {
+                String key = e.group(1), value = e.group(2).replace("\\\"", "\"");
+                if (!HEADER_KEYS.contains(key)) {
+                    problems.add(new RuleProblem(src.path(), i + 1, lines[i].indexOf("@" + key) + 1, "@" + key
+                            + " cannot be stated in the document header (one of " + String.join(", ", HEADER_KEYS) + "; the others are per rule)"));
+                } else if (out.put(key, value) != null) {
+                    problems.add(new RuleProblem(src.path(), i + 1, lines[i].indexOf("@" + key) + 1, "@" + key + " stated twice in the document header"));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Gives the rule the header's metadata it does not state itself (its own annotation wins). */
+    private static void inherit(RuleDescr rule, java.util.Map<String, String> header) {
+        for (var h : header.entrySet()) {
+            if (h.getKey().equals("sourceText") || rule.getAnnotation(h.getKey()) != null) continue;
+            rule.addAnnotation(h.getKey(), "\"" + h.getValue().replace("\"", "\\\"") + "\"");
+        }
+        String text = header.get("sourceText");
+        String source = meta(rule, "source");
+        if (text != null && source != null && source.matches("\\d+(-\\d+)?")) {
+            rule.getAnnotation("source").setValue("\"" + text + ":" + source + "\"");
+        }
     }
 
     private static RuleProblem locate(String file, DroolsError err) {
@@ -154,6 +207,8 @@ public final class RuleTree {
                 // one that cannot be parsed could not be explained to anyone, so the tree does not compile
                 try {
                     Condition tree = ConditionParser.parse(text);
+                    String bad = listHelperProblem(tree);
+                    if (bad != null) throw new ConditionParser.ParseException(bad, 0);
                     ConditionCache.put(text, tree);
                     for (String f : ruleFunctions(tree)) {
                         String label = functionLabel(src.text(), f);
@@ -180,6 +235,47 @@ public final class RuleTree {
                 blankToNull(meta(rule, "standingLaw")),
                 Objects.requireNonNullElse(enumMeta(src, rule, "docStatus", DocStatus.class, problems), DocStatus.ADOPTED),
                 java.util.Map.copyOf(labels));
+    }
+
+    /** What is wrong with a list helper's filter in the condition (an unknown field, a bad value), or null. */
+    static String listHelperProblem(Condition c) {
+        for (Condition.Term t : terms(c)) {
+            if (!(t instanceof Condition.FactCall f) || !Enterprise.LIST_FACTS.contains(f.name())) continue;
+            List<Object> args = new ArrayList<>();
+            for (Condition.Term a : f.args()) {
+                if (!(a instanceof Condition.Literal l) || !(l.value() instanceof String)) return f.name() + " takes string literals (a filter such as \"category=GRADUATE_THIS_YEAR socialInsurance\")";
+                args.add(l.value());
+            }
+            try {
+                Enterprise.validateListHelper(f.name(), args);
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                return f.name() + ": " + (e instanceof IndexOutOfBoundsException ? "too few arguments" : e.getMessage());
+            }
+        }
+        return null;
+    }
+
+    /** Every term of a condition, nested ones included. */
+    static List<Condition.Term> terms(Condition c) {
+        List<Condition.Term> out = new ArrayList<>();
+        collectTerms(c, out);
+        return out;
+    }
+
+    private static void collectTerms(Condition c, List<Condition.Term> out) {
+        if (c instanceof Condition.All a) a.parts().forEach(p -> collectTerms(p, out));
+        else if (c instanceof Condition.Any a) a.parts().forEach(p -> collectTerms(p, out));
+        else if (c instanceof Condition.Not n) collectTerms(n.part(), out);
+        else if (c instanceof Condition.Test t) {
+            collectTerms(t.subject(), out);
+            t.operands().forEach(o -> collectTerms(o, out));
+        }
+    }
+
+    private static void collectTerms(Condition.Term t, List<Condition.Term> out) {
+        out.add(t);
+        if (t instanceof Condition.RuleFunction f) f.args().forEach(a -> collectTerms(a, out));
+        else if (t instanceof Condition.FactCall f) f.args().forEach(a -> collectTerms(a, out));
     }
 
     /** The rule-file functions a condition calls. */

@@ -159,6 +159,7 @@ public final class ProfileReader {
     private static final List<Field> NUMBERS_PREMISES = numericFields(Premises.class);
     private static final List<Field> NUMBERS_HIRE = numericFields(Hire.class);
     private static final List<Field> NUMBERS_LOAN = numericFields(Loan.class);
+    private static final List<Field> NUMBERS_EQUIPMENT = numericFields(org.mianshen.model.Equipment.class);
 
     private static List<Field> numericFields(Class<?> c) {
         List<Field> out = new ArrayList<>();
@@ -181,9 +182,15 @@ public final class ProfileReader {
         list("premises", p.premises, NUMBERS_PREMISES);
         list("hires", p.hires, NUMBERS_HIRE);
         list("loans", p.loans, NUMBERS_LOAN);
+        list("equipmentPurchases", p.equipmentPurchases, NUMBERS_EQUIPMENT);
         if (p.premises != null) for (int i = 0; i < p.premises.size(); i++) {
             String rc = p.premises.get(i).regionCode;
             if (rc != null && !rc.matches("\\d{6}")) throw new InputError("premises[" + i + "].regionCode", rc, "a 6-digit GB/T 2260 code");
+        }
+        if (p.hires != null) for (int i = 0; i < p.hires.size(); i++) {
+            String hr = p.hires.get(i).householdRegion;
+            if (hr != null && !hr.matches("\\d{2}|\\d{4}|\\d{6}"))
+                throw new InputError("hires[" + i + "].householdRegion", hr, "a GB/T 2260 code of the 户籍: 6-digit county, or 4- or 2-digit prefix (city, province)");
         }
         if (p.designations != null && p.designations.contains(null)) throw new InputError("designations", "null", "designation names");
     }

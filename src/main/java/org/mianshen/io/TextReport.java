@@ -20,12 +20,15 @@ public final class TextReport {
         sb.append("企业：").append(r.name() == null ? "（未提供名称）" : r.name()).append("  统一社会信用代码 ").append(r.uscc()).append('\n');
         sb.append("评估日期：").append(r.asOf()).append('\n');
         MatchResult.Derived d = r.derived();
-        sb.append("认定事实：主体 ").append(d.entityType() == null ? "未知" : zhEntity(d.entityType().name()))
+        sb.append("认定事实：主体 ").append(d.entityType() == null ? "未知" : d.entityType().zh())
+                .append(d.legalForm() == null ? "" : "（" + d.legalForm().zh() + "）")
+                .append(Boolean.TRUE.equals(d.branch()) ? "；分支机构（权益由所属法人享受）" : "")
                 .append("；规模 ").append(d.scale() == null ? "未知" : d.scale().zh())
                 .append(d.scaleBasis() == null ? "" : "（" + d.scaleBasis() + "）")
                 .append("；小型微利企业 ").append(yesNo(d.smallLowProfit()))
                 .append("；服务业 ").append(yesNo(d.serviceIndustry()))
                 .append("；行业门类 ").append(d.section() == null ? "未知" : d.section()).append('\n');
+        sb.append("所在地：").append(place(d)).append('\n');
         List<Entitlement> automatic = r.entitlements().stream()
                 .filter(e -> e.status() == Grant.Status.ELIGIBLE && e.delivery() == Delivery.AUTOMATIC).toList();
         List<Entitlement> onApplication = r.entitlements().stream()
@@ -63,7 +66,11 @@ public final class TextReport {
             if (e.docStatus() == DocStatus.DRAFT) sb.append("【征求意见稿，未正式施行】");
             sb.append('\n');
             if (e.status() == Grant.Status.NEEDS_INFO && e.delivery() != null) sb.append("   方式：").append(e.delivery().zh()).append('\n');
-            if (e.amountYuan() != null) sb.append("   金额：").append(yuan(e.amountYuan())).append('\n');
+            if (e.amountYuan() != null) sb.append("   金额：").append(yuan(e.amountYuan()))
+                    .append(e.amountPeriod() == null ? "" : "（" + e.amountPeriod().zh() + "）").append('\n');
+            if (e.amountWorking() != null) sb.append("   计算：").append(e.amountWorking()).append('\n');
+            if (e.amountMissing() != null && !e.amountMissing().isEmpty())
+                sb.append("   金额待补充：").append(String.join("、", e.amountMissing())).append('\n');
             if (e.detail() != null) sb.append("   内容：").append(e.detail()).append('\n');
             if (e.reasons() != null && !e.reasons().isEmpty()) sb.append("   理由：").append(String.join("；", e.reasons())).append('\n');
             if (!e.missing().isEmpty()) sb.append("   需补充：").append(String.join("、", e.missing())).append('\n');
@@ -91,7 +98,7 @@ public final class TextReport {
         if (b.docNumber() != null) sb.append("（").append(b.docNumber()).append("）");
         if (b.article() != null && !b.article().isEmpty()) sb.append(" 第").append(b.article()).append("项");
         if (b.authority() != null && !b.authority().isEmpty()) sb.append("，").append(b.authority());
-        sb.append(" [").append(b.source()).append("]");
+        // the seed-file line reference (b.source()) is for programs and authors: it stays in the JSON basis
         if (b.external() != null) sb.append("；数额依据 ").append(b.external());
         return sb.toString();
     }
@@ -100,11 +107,16 @@ public final class TextReport {
         return String.format("%,d 元", v);
     }
 
-    private static String yesNo(Boolean b) { return b == null ? "未知" : b ? "是" : "否"; }
-
-    private static String zhEntity(String t) {
-        return switch (t) { case "ENTERPRISE" -> "企业"; case "INDIVIDUAL_BUSINESS" -> "个体工商户"; case "FARMER_COOPERATIVE" -> "农民专业合作社"; default -> t; };
+    /** "河南省新乡市长垣市（取自统一社会信用代码）". */
+    private static String place(MatchResult.Derived d) {
+        String code = d.county() != null ? d.county() : d.prefecture() != null ? d.prefecture() : d.province();
+        if (code == null) return "未知";
+        String name = org.mianshen.reference.Regions.describe(code);
+        return (name == null || name.isEmpty() ? code : name + " " + code)
+                + ("USCC".equals(d.regionSource()) ? "（按统一社会信用代码登记机关代码推定）" : "");
     }
+
+    private static String yesNo(Boolean b) { return b == null ? "未知" : b ? "是" : "否"; }
 
     public static String list(List<String> xs) { return String.join("、", xs); }
 }

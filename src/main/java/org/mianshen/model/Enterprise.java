@@ -22,6 +22,10 @@ public final class Enterprise {
 
     // derived, set by the Deriver
     public EntityType entityType;
+    public LegalForm legalForm;
+    public Boolean branch;
+    /** Where province/prefecture/county came from: "profile" (regionCode), "USCC" (positions 3-8), or null (none). */
+    public String regionSource;
     public Scale scale;
     public String scaleBasis;
     public List<String> scaleMissing = List.of();
@@ -85,6 +89,7 @@ public final class Enterprise {
     public LocalDate getEstablishedOn() { return p.establishedOn; }
     public Long getRdExpenseYuan() { return p.rdExpenseYuan; }
     public Boolean getTransferPowerSupply() { return p.transferPowerSupply; }
+    public Long getPropertyTaxPaidYuan() { return p.propertyTaxPaidYuan; }
 
     // ---- derived facts -----------------------------------------------------------------------
     public Scale getScale() { return scale; }
@@ -96,6 +101,36 @@ public final class Enterprise {
     public String getProvince() { return province; }
     public String getPrefecture() { return prefecture; }
     public String getCounty() { return county; }
+    public String getRegionSource() { return regionSource; }
+    public LegalForm getLegalForm() { return legalForm; }
+    public Boolean getBranch() { return branch; }
+
+    /**
+     * The place a measure's jurisdiction is tested against: the derived county, else prefecture, else province, padded
+     * to six digits (the engine matches {@code province/prefecture/county}; this is the same place as one code).
+     */
+    public String regionForJurisdiction() {
+        if (county != null) return county;
+        if (prefecture != null) return prefecture + "00";
+        if (province != null) return province + "0000";
+        return null;
+    }
+
+    /** 企业, 个体工商户 or 农民专业合作社 (not 机关, 事业单位, 社会团体, …); null when the kind is unknown. */
+    public Boolean getMarketEntity() { return entityType == null ? null : entityType.marketEntity(); }
+
+    /**
+     * Pays 企业所得税 (企业所得税法 第一条: 企业和其他取得收入的组织, except 个人独资企业 and 合伙企业): false for 个体工商户,
+     * 个人独资企业, 合伙企业 and 律师事务所 (their owners pay 个人所得税); null when the kind is unknown. An enterprise whose legal
+     * form is not known (no legalForm, registrationType, or a name that settles it) is taken as a payer: the forms
+     * that pay no CIT are the exception, and a measure must not turn NEEDS_INFO for every nameless registry row.
+     */
+    public Boolean getCitPayer() {
+        if (entityType == null) return null;
+        if (entityType == EntityType.INDIVIDUAL_BUSINESS || entityType == EntityType.LEGAL_SERVICE) return false;
+        if (entityType == EntityType.ENTERPRISE && legalForm != null) return legalForm.citPayer();
+        return true;
+    }
     public Boolean getCountyRiskThisYear() { return countyRiskThisYear; }
     public Boolean getPrefectureRiskThisYear() { return prefectureRiskThisYear; }
     public LocalDate getAsOf() { return asOf; }
@@ -104,11 +139,16 @@ public final class Enterprise {
     /** 个体工商户. */
     public Boolean getIndividualBusiness() { return entityType == null ? null : entityType == EntityType.INDIVIDUAL_BUSINESS; }
 
-    /** 中小微企业: scale MEDIUM, SMALL or MICRO. */
-    public Boolean getSme() { return scale == null ? null : scale != Scale.LARGE; }
+    /** A kind of body that is no enterprise (机关, 事业单位, 社会团体, 工会, …): never a 中小微企业 whatever its size. */
+    private boolean nonEnterpriseBody() { return entityType != null && !entityType.marketEntity(); }
 
-    /** 小微企业: scale SMALL or MICRO. */
-    public Boolean getSmallMicro() { return scale == null ? null : scale == Scale.SMALL || scale == Scale.MICRO; }
+    /** 中小微企业: scale MEDIUM, SMALL or MICRO; false for a body that is no enterprise. */
+    public Boolean getSme() { return nonEnterpriseBody() ? Boolean.FALSE : scale == null ? null : scale != Scale.LARGE; }
+
+    /** 小微企业: scale SMALL or MICRO; false for a body that is no enterprise. */
+    public Boolean getSmallMicro() {
+        return nonEnterpriseBody() ? Boolean.FALSE : scale == null ? null : scale == Scale.SMALL || scale == Scale.MICRO;
+    }
 
     /** 中小微企业和个体工商户: an individual business qualifies whatever its size. */
     public Boolean getSmeOrIndividual() { return Boolean.TRUE.equals(getIndividualBusiness()) ? Boolean.TRUE : getSme(); }
@@ -185,6 +225,75 @@ public final class Enterprise {
         return n;
     }
 
+    // ---- list facts counted or summed by any of their fields, unknown item by item (ListFilter) ------------
+
+    /**
+     * The helpers that count or sum a list fact's items by their fields: {@code countHires("category=GRADUATE_THIS_YEAR
+     * contractMonths>=12 socialInsurance")}. Each is null when an item that could count is missing a field the filter
+     * needs, and {@link #missingInputs(String, List)} names that field ({@code hires[].socialInsurance}).
+     */
+    public static final Set<String> LIST_FACTS = Set.of("countHires", "countLoans", "sumLoans", "countPremises", "sumPremises");
+
+    /** Persons hired (the sum of {@code count}) in the hire groups that pass the filter; null when undecided. */
+    public Integer countHires(String where) { return toInt(listResult("countHires", List.of(where)).value()); }
+
+    /** Loans that pass the filter; null when undecided. */
+    public Integer countLoans(String where) { return toInt(listResult("countLoans", List.of(where)).value()); }
+
+    /** Sum of a yuan field ({@code principalYuan}, {@code creditLineYuan}) of the loans that pass the filter; null when undecided. */
+    public Long sumLoans(String field, String where) { return toLong(listResult("sumLoans", List.of(field, where)).value()); }
+
+    /** Rented premises that pass the filter; null when undecided. */
+    public Integer countPremises(String where) { return toInt(listResult("countPremises", List.of(where)).value()); }
+
+    /** Sum of a yuan field ({@code monthlyRentYuan}) of the premises that pass the filter; null when undecided. */
+    public Long sumPremises(String field, String where) { return toLong(listResult("sumPremises", List.of(field, where)).value()); }
+
+    /** A list helper's value with the inputs that would decide it. */
+    public ListFilter.Result listResult(String helper, List<?> args) {
+        return switch (helper) {
+            case "countHires" -> ListFilter.of(Hire.class, "hires", (String) args.get(0)).apply(p.hires, "count", prefecture);
+            case "countLoans" -> ListFilter.of(Loan.class, "loans", (String) args.get(0)).apply(p.loans, null, prefecture);
+            case "sumLoans" -> ListFilter.of(Loan.class, "loans", (String) args.get(1)).apply(p.loans, sumField(Loan.class, (String) args.get(0)), prefecture);
+            case "countPremises" -> ListFilter.of(Premises.class, "premises", (String) args.get(0)).apply(p.premises, null, prefecture);
+            case "sumPremises" -> ListFilter.of(Premises.class, "premises", (String) args.get(1)).apply(p.premises, sumField(Premises.class, (String) args.get(0)), prefecture);
+            default -> throw new IllegalArgumentException("not a list helper: " + helper);
+        };
+    }
+
+    private static String sumField(Class<?> type, String field) {
+        try {
+            Class<?> t = type.getField(field).getType();
+            if (t == Long.class || t == Integer.class) return field;
+        } catch (NoSuchFieldException ignored) { }
+        throw new IllegalArgumentException("'" + field + "' is not a whole-number field of " + type.getSimpleName() + " that can be summed");
+    }
+
+    /** Checks a list helper's arguments as written in a rule (field names, operators, values); the message says what is wrong. */
+    public static void validateListHelper(String helper, List<?> args) {
+        switch (helper) {
+            case "countHires" -> ListFilter.of(Hire.class, "hires", (String) args.get(0));
+            case "countLoans" -> ListFilter.of(Loan.class, "loans", (String) args.get(0));
+            case "sumLoans" -> { sumField(Loan.class, (String) args.get(0)); ListFilter.of(Loan.class, "loans", (String) args.get(1)); }
+            case "countPremises" -> ListFilter.of(Premises.class, "premises", (String) args.get(0));
+            case "sumPremises" -> { sumField(Premises.class, (String) args.get(0)); ListFilter.of(Premises.class, "premises", (String) args.get(1)); }
+            default -> throw new IllegalArgumentException("not a list helper: " + helper);
+        }
+    }
+
+    private static Integer toInt(Number n) { return n == null ? null : Math.toIntExact(n.longValue()); }
+
+    private static Long toLong(Number n) { return n == null ? null : n.longValue(); }
+
+    /**
+     * The inputs a fact with these argument values needs and lacks: for a list helper the list or the item fields
+     * ({@code hires[].socialInsurance}); for any other fact as {@link #missingInputs(String)}.
+     */
+    public List<String> missingInputs(String identifier, List<?> args) {
+        if (LIST_FACTS.contains(identifier)) return listResult(identifier, args).missing();
+        return missingInputs(identifier);
+    }
+
     /** Has any loan or credit line; null when loans are unknown. */
     public Boolean getBorrows() { return p.loans == null ? null : !p.loans.isEmpty(); }
 
@@ -237,7 +346,9 @@ public final class Enterprise {
             "prefecture", "county", "countyRiskThisYear", "prefectureRiskThisYear", "individualBusiness", "sme",
             "smallMicro", "smeOrIndividual", "smallMicroOrIndividual", "industryIn", "holds", "holdsAny",
             "rentsStatePremises", "statePremisesMonthlyRentYuan", "stateRentForMonths", "borrows", "hasLoan",
-            "hasLoanGuaranteedBy", "loanPrincipal", "hasLoanMaturingBetween", "yearsSinceEstablished");
+            "hasLoanGuaranteedBy", "loanPrincipal", "hasLoanMaturingBetween", "yearsSinceEstablished",
+            "propertyTaxPaidYuan", "countHires", "countLoans", "sumLoans", "countPremises", "sumPremises",
+            "legalForm", "branch", "registrationType", "regionSource", "marketEntity", "citPayer");
 
     /**
      * The profile inputs (field names, or {@code riskAreas} for the --risk-areas file) that the
@@ -248,19 +359,29 @@ public final class Enterprise {
             case "uscc", "name", "regionCode", "industryCode", "employees", "operatingRevenueYuan", "totalAssetsYuan",
                  "vatTaxpayer", "monthlySalesYuan", "annualSalesYuan", "annualTaxableIncomeYuan", "taxCreditRating",
                  "excessInputVatYuan", "designations", "premises", "hires", "insuredEmployees", "layoffRate",
-                 "unemploymentInsurancePaidYuan", "loans", "establishedOn", "rdExpenseYuan", "transferPowerSupply" ->
+                 "unemploymentInsurancePaidYuan", "loans", "establishedOn", "rdExpenseYuan", "transferPowerSupply",
+                 "registrationType" ->
                     rawValue(identifier) == null ? List.of(identifier) : List.of();
-            case "entityType", "individualBusiness" -> entityType == null ? List.of("entityType") : List.of();
-            case "scale", "sme", "smallMicro" -> scale == null ? scaleMissing : List.of();
+            case "entityType", "individualBusiness", "marketEntity", "citPayer" ->
+                    entityType == null ? List.of("entityType") : List.of();
+            case "legalForm" -> legalForm == null ? List.of("legalForm") : List.of();
+            case "branch" -> branch == null ? List.of("branch") : List.of();
+            case "regionSource" -> regionSource == null ? List.of("regionCode") : List.of();
+            case "scale" -> scale == null ? scaleMissing : List.of();
+            case "sme", "smallMicro" -> scale == null && !nonEnterpriseBody() ? scaleMissing : List.of();
             case "smeOrIndividual" -> getSmeOrIndividual() == null ? scaleMissing : List.of();
             case "smallMicroOrIndividual" -> getSmallMicroOrIndividual() == null ? scaleMissing : List.of();
             case "smallLowProfit" -> smallLowProfit == null ? smallLowProfitMissing : List.of();
             case "section", "division", "manufacturing", "industryIn" ->
                     section == null ? List.of("industryCode") : List.of();
             case "serviceIndustry" -> serviceIndustry == null ? List.of("industryCode") : List.of();
-            case "province", "prefecture", "county" -> p.regionCode == null ? List.of("regionCode") : List.of();
-            case "countyRiskThisYear", "prefectureRiskThisYear" ->
-                    p.regionCode == null ? List.of("regionCode") : (riskDataLoaded ? List.of() : List.of("riskAreas"));
+            case "province" -> province == null ? List.of("regionCode") : List.of();
+            case "prefecture" -> prefecture == null ? List.of("regionCode") : List.of();
+            case "county" -> county == null ? List.of("regionCode") : List.of();
+            case "countyRiskThisYear" -> countyRiskThisYear != null ? List.of()
+                    : !riskDataLoaded && county != null ? List.of("riskAreas") : List.of("regionCode");
+            case "prefectureRiskThisYear" -> prefectureRiskThisYear != null ? List.of()
+                    : !riskDataLoaded && prefecture != null ? List.of("riskAreas") : List.of("regionCode");
             case "holds", "holdsAny" -> p.designations == null ? List.of("designations") : List.of();
             case "rentsStatePremises" -> p.premises == null ? List.of("premises") : List.of();
             case "statePremisesMonthlyRentYuan", "stateRentForMonths" ->
@@ -269,6 +390,11 @@ public final class Enterprise {
             case "borrows", "hasLoan", "hasLoanGuaranteedBy", "loanPrincipal", "hasLoanMaturingBetween" ->
                     p.loans == null ? List.of("loans") : List.of();
             case "yearsSinceEstablished" -> p.establishedOn == null ? List.of("establishedOn") : List.of();
+            case "propertyTaxPaidYuan" -> p.propertyTaxPaidYuan == null ? List.of("propertyTaxPaidYuan") : List.of();
+            // the list helpers depend on their filter: missingInputs(name, args) says which item field is missing
+            case "countHires" -> p.hires == null ? List.of("hires") : List.of();
+            case "countLoans", "sumLoans" -> p.loans == null ? List.of("loans") : List.of();
+            case "countPremises", "sumPremises" -> p.premises == null ? List.of("premises") : List.of();
             default -> List.of();
         };
     }
@@ -300,6 +426,12 @@ public final class Enterprise {
             case "rdExpenseYuan" -> p.rdExpenseYuan;
             case "transferPowerSupply" -> p.transferPowerSupply;
             case "entityType" -> entityType;
+            case "legalForm" -> legalForm;
+            case "branch" -> branch;
+            case "registrationType" -> p.registrationType;
+            case "regionSource" -> regionSource;
+            case "marketEntity" -> getMarketEntity();
+            case "citPayer" -> getCitPayer();
             case "individualBusiness" -> getIndividualBusiness();
             case "scale" -> scale;
             case "sme" -> getSme();
@@ -323,6 +455,10 @@ public final class Enterprise {
             case "holds", "holdsAny" -> p.designations;
             case "borrows" -> getBorrows();
             case "hasLoan", "hasLoanGuaranteedBy", "loanPrincipal", "hasLoanMaturingBetween" -> p.loans;
+            case "propertyTaxPaidYuan" -> p.propertyTaxPaidYuan;
+            case "countHires" -> p.hires;
+            case "countLoans", "sumLoans" -> p.loans;
+            case "countPremises", "sumPremises" -> p.premises;
             default -> null;
         };
     }

@@ -11,11 +11,15 @@ import java.util.List;
  * (a national rule and its local restatements, or alternatives such as 3 or 6 months of rent) are
  * one entitlement: the best of them is the primary, the others are listed in {@code alsoBasedOn}.
  */
-@JsonPropertyOrder({"measureId", "family", "status", "delivery", "title", "benefitType", "amountYuan", "detail", "reasons",
+@JsonPropertyOrder({"measureId", "family", "status", "delivery", "title", "benefitType", "amountYuan", "amountPeriod", "amountWorking", "amountMissing", "detail", "reasons",
         "missing", "confirm", "basis", "validFrom", "validTo", "validToBasis", "docStatus", "alsoBasedOn"})
 public record Entitlement(
         String measureId, String family, Grant.Status status, Delivery delivery, String title, String benefitType,
-        Long amountYuan, String detail, List<String> reasons, List<String> missing,
+        Long amountYuan,
+        /* the span the amount covers, its Chinese working, and the facts a formula lacked (amount then null) */
+        AmountPeriod amountPeriod, String amountWorking,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> amountMissing,
+        String detail, List<String> reasons, List<String> missing,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> confirm,
         Basis basis, LocalDate validFrom, LocalDate validTo, ValidToBasis validToBasis,
         /* written only for a 征求意见稿 (DRAFT), which is shown only on request */

@@ -14,4 +14,6 @@ public class Hire {
     public Boolean socialInsurance;
     @Fact(label = "招用日期", unit = "date", description = "date the contract started (ISO yyyy-mm-dd)")
     public LocalDate hiredOn;
+    @Fact(label = "户籍所在地", description = "GB/T 2260 code of the hires' household registration (户籍): 6-digit county, or a 4- or 2-digit prefix when only the city or province is known")
+    public String householdRegion;
 }

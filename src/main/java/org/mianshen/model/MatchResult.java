@@ -24,10 +24,12 @@ public record MatchResult(String uscc, String name, LocalDate asOf, Derived deri
     }
 
     /** Facts derived from national standards, shown so a reader can check the reasoning. */
-    @JsonPropertyOrder({"entityType", "scale", "scaleBasis", "smallLowProfit", "section", "division",
-            "serviceIndustry", "province", "prefecture", "county", "countyRiskThisYear", "prefectureRiskThisYear"})
-    public record Derived(EntityType entityType, Scale scale, String scaleBasis, Boolean smallLowProfit,
+    @JsonPropertyOrder({"entityType", "legalForm", "branch", "citPayer", "scale", "scaleBasis", "smallLowProfit", "section",
+            "division", "serviceIndustry", "province", "prefecture", "county", "regionSource", "countyRiskThisYear",
+            "prefectureRiskThisYear"})
+    public record Derived(EntityType entityType, LegalForm legalForm, Boolean branch, Boolean citPayer,
+                          Scale scale, String scaleBasis, Boolean smallLowProfit,
                           String section, String division, Boolean serviceIndustry,
-                          String province, String prefecture, String county,
+                          String province, String prefecture, String county, String regionSource,
                           Boolean countyRiskThisYear, Boolean prefectureRiskThisYear) {}
 }

@@ -11,8 +11,8 @@ import java.util.Map;
  * {@code reference/regions/LICENSE}). These are statistical codes: they include development-zone pseudo-codes
  * (e.g. 410771-410773, 140271) that are not in GB/T 2260, and they do not include retired codes
  * (e.g. 大同 140202 城区, abolished 2018). Retired/unknown codes still resolve from their digits with
- * {@code known=false}; callers should warn, not drop ([K] unverified: USCCs issued before a re-division keep the old
- * code). Hong Kong, Macao and Taiwan (81, 82, 71) are not in the data.
+ * {@code known=false}; {@link RegionHistory} follows a retired code to its successors and tells 市辖区 and unknown
+ * codes apart (USCCs issued before a re-division keep the old code). Hong Kong, Macao and Taiwan (81, 82, 71) are not in the data.
  *
  * <p>Data quirk: the municipalities (北京 11, 天津 12, 上海 31, 重庆 50) have the prefecture-level pseudo-entry
  * "市辖区" (1101, 1201, 3101, 5001), and some provinces have "省直辖县级行政区划" (e.g. 4190); the names are returned

@@ -86,19 +86,12 @@ public final class Uscc {
     }
 
     /**
-     * Entity type from positions 1-2 (登记管理部门 9 工商 + 机构类别): 91 企业, 92 个体工商户, 93 农民专业合作社;
-     * anything else (including null / too short) → null. Does not validate the rest of the code.
+     * Kind of body from positions 1-2 (登记管理部门 + 机构类别, GB 32100-2015 表1): 91 企业, 92 个体工商户, 93 农民专业合作社,
+     * 11 机关, 12 事业单位, 51 社会团体, 52 民办非企业单位, 53 基金会, 81 工会, … (see {@link EntityKinds#fromUscc}); null
+     * when unknown or too short. Does not validate the rest of the code.
      */
     public static EntityType entityType(String code) {
-        if (code == null || code.length() < 2) {
-            return null;
-        }
-        return switch (code.substring(0, 2)) {
-            case "91" -> EntityType.ENTERPRISE;
-            case "92" -> EntityType.INDIVIDUAL_BUSINESS;
-            case "93" -> EntityType.FARMER_COOPERATIVE;
-            default -> null;
-        };
+        return EntityKinds.fromUscc(code);
     }
 
     /**

@@ -111,7 +111,7 @@ class UsccTest {
         assertThat(Uscc.problem(coop)).isNull();
         assertThat(Uscc.entityType(ind)).isEqualTo(EntityType.INDIVIDUAL_BUSINESS);
         assertThat(Uscc.entityType(coop)).isEqualTo(EntityType.FARMER_COOPERATIVE);
-        assertThat(Uscc.entityType(Uscc.withCheckCharacters("12410724MA44GY2P"))).isNull(); // 事业单位
+        assertThat(Uscc.entityType(Uscc.withCheckCharacters("12410724MA44GY2P"))).isEqualTo(EntityType.PUBLIC_INSTITUTION); // 事业单位
         assertThat(Uscc.entityType("94410724MA44GY2P5W")).isNull();
         assertThat(Uscc.entityType("9")).isNull();
         assertThat(Uscc.entityType(null)).isNull();
