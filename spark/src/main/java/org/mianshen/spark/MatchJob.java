@@ -133,7 +133,7 @@ public final class MatchJob {
             matched.filter(col("kind").equalTo(Output.REJECT)).select(Arrays.stream(Output.REJECT_COLUMNS).map(c -> col(c)).toArray(Column[]::new))
                     .write().parquet(rejects);
             long t3 = System.nanoTime();
-            Summary.Report report = RunSummary.of(matched, o, rejects, parallelism, (System.nanoTime() - t0) / 1e9);
+            Summary.Report report = RunSummary.of(matched, engine.catalogue(), o, rejects, parallelism, (System.nanoTime() - t0) / 1e9);
             long t4 = System.nanoTime();
             // last: its presence says the run completed
             try (FSDataOutputStream s = fs.create(new Path(out, "summary.json"), true)) {

@@ -70,6 +70,8 @@ final class PartitionMatcher implements MapPartitionsFunction<Row, Row> {
         private final Deriver deriver = new Deriver(spec.asOf(), RiskAreas.none());
         private final ResultAssembler assembler = new ResultAssembler(ResultAssembler.Selection.ENTITLEMENTS);
         private final CsvProfiles csv;
+        private final org.mianshen.batch.PortableTally tally = new org.mianshen.batch.PortableTally(engine.catalogue());
+        private boolean tallied;
         private final java.sql.Date asOf = java.sql.Date.valueOf(spec.asOf());
         private Matcher matcher;
         private final List<Enterprise> batch = new ArrayList<>(chunkSize);
@@ -87,7 +89,11 @@ final class PartitionMatcher implements MapPartitionsFunction<Row, Row> {
             while (out.isEmpty()) {
                 if (!in.hasNext()) {
                     if (matcher != null) { matcher.close(); matcher = null; }
-                    return false;
+                    if (tallied) return false;
+                    tallied = true;
+                    out.add(row(Output.TALLY, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                            null, null, tally.toBytes()));
+                    return true;
                 }
                 chunk();
             }
@@ -151,15 +157,16 @@ final class PartitionMatcher implements MapPartitionsFunction<Row, Row> {
                     continue;
                 }
                 MatchResult r = assembler.assemble(e, reads.get(k).warnings(), ResultAssembler.Detail.COMPACT);
-                emit(r, jurisdiction(jurisdictions, e.getRegionCode()));
+                emit(r, jurisdiction(jurisdictions, e.regionForJurisdiction()));
+                tally.matched(r, e.regionForJurisdiction());
             }
         }
 
         private void emit(MatchResult r, String jurisdiction) {
             int warnings = r.warnings().size();
             if (r.entitlements().isEmpty()) {
-                out.add(RowFactory.create(Output.NOTHING, r.uscc(), jurisdiction, null, null, null, null, null, null, null, null,
-                        asOf, warnings, null, null, null, null));
+                out.add(row(Output.NOTHING, r.uscc(), jurisdiction, null, null, null, null, null, null, null, null, null, null,
+                        asOf, warnings, null, null, null, null, null));
                 return;
             }
             int rank = 0;
@@ -171,16 +178,24 @@ final class PartitionMatcher implements MapPartitionsFunction<Row, Row> {
                         also.add(RowFactory.create(a.measureId(), a.status() == null ? null : a.status().name(), a.amountYuan(),
                                 a.missing() == null || a.missing().isEmpty() ? null : seq(a.missing())));
                 }
-                out.add(RowFactory.create(Output.ENTITLEMENT, r.uscc(), jurisdiction, ++rank, e.measureId(), e.family(),
+                out.add(row(Output.ENTITLEMENT, r.uscc(), jurisdiction, ++rank, e.measureId(), e.family(),
                         e.delivery() == null ? null : e.delivery().name(), e.status().name(), e.amountYuan(),
+                        e.amountPeriod() == null ? null : e.amountPeriod().name(),
+                        e.amountMissing() == null || e.amountMissing().isEmpty() ? null : seq(e.amountMissing()),
                         e.missing() == null || e.missing().isEmpty() ? null : seq(e.missing()), also == null ? null : seq(also), asOf,
-                        rank == 1 ? warnings : 0, null, null, null, null));
+                        rank == 1 ? warnings : 0, null, null, null, null, null));
             }
         }
 
         private void reject(String key, String raw, String field, String value, String reason) {
-            out.add(RowFactory.create(Output.REJECT, key, null, null, null, null, null, null, null, null, null, asOf, null,
-                    field, value, reason, raw));
+            out.add(row(Output.REJECT, key, null, null, null, null, null, null, null, null, null, null, null, asOf, null,
+                    field, value, reason, raw, null));
+            tally.rejected(field);
+        }
+
+        private static Row row(Object... v) {
+            if (v.length != Output.SCHEMA.size()) throw new IllegalStateException(v.length + " values for " + Output.SCHEMA.size() + " columns");
+            return RowFactory.create(v);
         }
 
         private void renew() {

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Spark job and {@code batch} give the same rows for the same registry and as-of: the bundled sample registry
  * (its first 2,000 rows, to keep CI lean, plus planted bad rows) through {@link MatchJob} in {@code local[2]} and
  * through {@link BatchRunner} with {@code --compact}; every entitlement row (enterprise, rank, measure, family,
- * delivery, status, amount, missing, alsoBasedOn), every reject (field, reason, raw row) and the summary must agree.
+ * delivery, status, amount, amount period, amount missing, missing, alsoBasedOn), every reject (field, reason, raw row) and the summary must agree.
  * The same for CSV input and for Parquet with typed and nested columns.
  */
 class MatchJobEquivalenceTest {
@@ -172,7 +172,8 @@ class MatchJobEquivalenceTest {
                         also.append(a.get("measureId").asText()).append(':').append(a.get("status").asText()).append(':')
                                 .append(a.has("amountYuan") ? a.get("amountYuan").asText() : "").append(':').append(strings(a.get("missing"))).append(';');
                 rows.add(row(n.get("uscc").asText(), n.get("asOf").asText(), ++rank, e.get("measureId").asText(), text(e, "family"), text(e, "delivery"),
-                        e.get("status").asText(), e.has("amountYuan") ? e.get("amountYuan").asText() : "", strings(e.get("missing")), also.toString()));
+                        e.get("status").asText(), e.has("amountYuan") ? e.get("amountYuan").asText() : "", text(e, "amountPeriod"),
+                        strings(e.get("amountMissing")), strings(e.get("missing")), also.toString()));
             }
         }
         return new Batch(rows.stream().sorted().toList(), rejects, summary);
@@ -191,6 +192,7 @@ class MatchJobEquivalenceTest {
             int missing = x.fieldIndex("missing");
             rows.add(row(x.getAs("uscc"), x.<java.sql.Date>getAs("as_of").toLocalDate(), x.<Integer>getAs("rank"), x.getAs("measure_id"), x.getAs("family"), x.getAs("delivery"),
                     x.getAs("status"), x.isNullAt(x.fieldIndex("amount_yuan")) ? "" : String.valueOf(x.<Long>getAs("amount_yuan")),
+                    x.getAs("amount_period"), x.isNullAt(x.fieldIndex("amount_missing")) ? "" : String.join(",", x.<String>getList(x.fieldIndex("amount_missing"))),
                     x.isNullAt(missing) ? "" : String.join(",", x.<String>getList(missing)), also.toString()));
         }
         return rows.stream().sorted().toList();
