@@ -236,7 +236,7 @@ public final class BatchCommand implements Callable<Integer> {
     private int writeReport(RuleEngine engine, BatchRunner.Result r, PrintWriter err) {
         var cat = new org.mianshen.push.Catalogue(engine.catalogue());
         var page = new org.mianshen.push.HtmlReport(cat);
-        try (var in = new org.mianshen.push.ResultReader(Path.of(output), new org.mianshen.push.ResultLines(cat), false)) {
+        try (var in = new org.mianshen.push.ResultReader(Path.of(output), org.mianshen.push.ResultLines.of(cat, Path.of(output)), false)) {
             for (org.mianshen.push.PushRecord p; (p = in.next()) != null; ) page.add(p);
             if (rejects != null && Files.isRegularFile(rejects)) page.addRejects(rejects);
             else if (r.report() != null) page.addRejectCounts(r.report().rejectedByField());
