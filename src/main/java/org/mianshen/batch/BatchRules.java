@@ -24,8 +24,23 @@ public final class BatchRules {
 
     public BatchRules(List<RuleSource> sources) { this.sources = sources; }
 
-    /** The bundled rule tree. */
-    public static BatchRules bundled() { return new BatchRules(RuleSource.bundled()); }
+    /** The bundled rule tree (one per process: its analysis costs a parse of every rule file). */
+    public static BatchRules bundled() { return Bundled.RULES; }
+
+    private static final class Bundled {
+        static final BatchRules RULES = new BatchRules(RuleSource.bundled());
+    }
+
+    /**
+     * Starts the analysis on a background thread, so that parsing the rule files (~0.5–2 s on a busy machine) overlaps
+     * with building the network; {@link #constantDetails()} then waits for it.
+     */
+    public BatchRules prefetch() {
+        Thread t = new Thread(() -> { try { constantDetails(); fingerprint(); } catch (RuntimeException ignored) { } }, "mianshen-rule-details");
+        t.setDaemon(true);
+        t.start();
+        return this;
+    }
 
     /** SHA-256 over the rule files' paths and texts (the precompiled model's fingerprint). */
     public String fingerprint() {
@@ -43,7 +58,7 @@ public final class BatchRules {
      * size) has none here: its detail goes on each line. The writer also puts a detail on the line whenever a grant's
      * differs from this value, so the analysis only decides the output's size, never its content.
      */
-    public Map<String, String> constantDetails() {
+    public synchronized Map<String, String> constantDetails() {
         if (constantDetails != null) return constantDetails;
         Map<String, String> out = new HashMap<>();
         for (RuleSource s : sources) {

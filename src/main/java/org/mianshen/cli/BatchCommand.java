@@ -192,6 +192,11 @@ public final class BatchCommand implements Callable<Integer> {
             err.println("mianshen batch: --risk-areas: " + e.getMessage());
             return Main.BAD_INPUT;
         }
+        BatchRules batchRules = null;
+        if (db == null) {
+            try { batchRules = (rules.rulesDir() == null ? BatchRules.bundled() : new BatchRules(rules.sources())).prefetch(); }
+            catch (IOException e) { err.println("mianshen batch: --rules: " + e.getMessage()); return Main.BAD_INPUT; }
+        }
         RuleEngine engine;
         try {
             engine = rules.engineForBatch(asOf == null ? LocalDate.now() : asOf, org.mianshen.engine.ResultAssembler.Selection.ENTITLEMENTS);
@@ -218,9 +223,6 @@ public final class BatchCommand implements Callable<Integer> {
             r = outcome.result();
             closing = outcome.closingLine();
         } else {
-            BatchRules batchRules;
-            try { batchRules = new BatchRules(rules.sources()); }
-            catch (IOException e) { err.println("mianshen batch: --rules: " + e.getMessage()); return Main.BAD_INPUT; }
             r = new BatchRunner(engine, options, err).rules(batchRules).run();
         }
         if (r.report() != null && !quiet) err.print(r.report().toChinese());
