@@ -369,7 +369,7 @@ public final class BatchRunner {
                         else {
                             out.commit(report, true);
                             finished = true;
-                            if (checkpointFile != null) Files.deleteIfExists(checkpointFile);
+                            if (checkpointFile != null) Checkpoint.delete(checkpointFile);
                         }
                     }
                 }
@@ -454,7 +454,7 @@ public final class BatchRunner {
     private void deleteTemps() {
         FileSink.deleteAll(temps);
         if (sink != null) sink.abort();
-        if (checkpointFile != null) { try { Files.deleteIfExists(checkpointFile); } catch (IOException ignored) { } }
+        if (checkpointFile != null) { try { Checkpoint.delete(checkpointFile); } catch (IOException ignored) { } }
     }
 
     private Result fail(int code, String message) { return new Result(code, null, message, 0); }

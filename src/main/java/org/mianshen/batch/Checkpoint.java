@@ -99,6 +99,12 @@ public record Checkpoint(int version, Key key, long inputOffset, long nextLine, 
         }
     }
 
+    /** Deletes the checkpoint and the temporary file a kill during its replacement may have left. */
+    static void delete(Path file) throws IOException {
+        Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".tmp"));
+        Files.deleteIfExists(file);
+    }
+
     static Checkpoint read(Path file) throws IOException {
         try {
             Checkpoint c = Json.MAPPER.readValue(Files.readAllBytes(file), Checkpoint.class);
