@@ -52,7 +52,15 @@ public final class BatchRunner {
     /** What to run. {@code input}/{@code output} "-" = stdin/stdout; null output = stdout. */
     public record Options(String input, String output, Format inFormat, Format outFormat, LocalDate asOf, RiskAreas riskAreas,
                           int threads, Path rejects, Path summary, boolean ordered, int chunkSize, boolean failOnReject,
-                          boolean progress, boolean compact) {
+                          boolean progress, boolean compact, Contract contract, boolean resume) {
+        /** {@code compact}: the compact contract, else the full one (the registry contract: {@link Contract#REGISTRY}). */
+        public Options(String input, String output, Format inFormat, Format outFormat, LocalDate asOf, RiskAreas riskAreas,
+                       int threads, Path rejects, Path summary, boolean ordered, int chunkSize, boolean failOnReject,
+                       boolean progress, boolean compact) {
+            this(input, output, inFormat, outFormat, asOf, riskAreas, threads, rejects, summary, ordered, chunkSize,
+                    failOnReject, progress, compact, compact ? Contract.COMPACT : Contract.FULL, false);
+        }
+
         /** Without {@code compact}: every entitlement in the full contract. */
         public Options(String input, String output, Format inFormat, Format outFormat, LocalDate asOf, RiskAreas riskAreas,
                        int threads, Path rejects, Path summary, boolean ordered, int chunkSize, boolean failOnReject,
@@ -62,6 +70,8 @@ public final class BatchRunner {
         }
 
         public Options {
+            if (contract == null) contract = compact ? Contract.COMPACT : Contract.FULL;
+            compact = contract == Contract.COMPACT;
             if (threads <= 0) threads = Runtime.getRuntime().availableProcessors();
             if (chunkSize <= 0) chunkSize = DEFAULT_CHUNK;
             if (asOf == null) asOf = LocalDate.now();
@@ -101,6 +111,14 @@ public final class BatchRunner {
     private final AtomicLong rowsRead = new AtomicLong();
     private volatile long writtenRows, rejectedRows, lastLineDone, bytesOut;
     private final List<Thread> threads = new ArrayList<>();
+    private BatchRules rules;                    // null = the bundled rule tree
+    private Path checkpointFile;                 // a resumable run's checkpoint, once one was written
+    private volatile boolean checkpointed;
+    private volatile boolean keptForResume;      // interrupted: the partial files and checkpoint stay for --resume
+    /** Test hook: a run slow enough to be killed at chosen points (the resume test). */
+    private final long pauseMs = Long.getLong("mianshen.batch.pauseAfterChunkMs", 0);
+    /** At most one checkpoint (flush, fsync, rename) per this many milliseconds; 0 = after every chunk. */
+    private final long checkpointMs = Long.getLong("mianshen.batch.checkpointMs", 1000);
 
     public BatchRunner(RuleEngine engine, Options options, PrintWriter err) {
         this.engine = engine;
@@ -117,6 +135,14 @@ public final class BatchRunner {
     /** Writes to this (opened) sink instead of the options' output and rejects files. */
     public BatchRunner to(BatchSink s) { this.sink = s; return this; }
 
+    /** The rule sources the engine was built from (fingerprint for checkpoints, constant details for the registry contract). */
+    public BatchRunner rules(BatchRules r) { this.rules = r; return this; }
+
+    private BatchRules rules() {
+        if (rules == null) rules = BatchRules.bundled();
+        return rules;
+    }
+
     /** Stops the run as an interrupt would: no output is published. Safe from any thread. */
     public void cancel() { cancelled = true; }
 
@@ -125,19 +151,66 @@ public final class BatchRunner {
         if (source == null && o.inFormat() == null) return fail(BAD_INPUT, o.input() + ": unknown input format (use .jsonl or .csv, or - for JSON Lines on stdin)");
         if (sink == null && o.outFormat() == null) return fail(BAD_INPUT, o.output() + ": unknown output format (use .jsonl or .csv)");
         BatchSource src = source;
+        FileSink fileSink = null;
+        Checkpoint.Key key = null;
+        Checkpoint from = null;
+        if (sink == null) {
+            boolean registry = o.contract() == Contract.REGISTRY;
+            fileSink = new FileSink(o.output(), o.outFormat(), o.rejects(), o.contract(),
+                    registry ? rules().constantDetails() : java.util.Map.of());
+            if (registry) fileSink.measures(MeasuresFile.of(engine.catalogue(), rules().constantDetails(), o.asOf(), rules().fingerprint(),
+                    o.output() == null ? null : Path.of(o.output()).getFileName().toString()));
+            // A file-to-file run in input order checkpoints as it goes, so a killed run can be resumed (--resume).
+            boolean resumable = src == null && factory == null && o.ordered() && !o.input().equals("-") && fileSink.resumable()
+                    && (o.rejects() == null || !Files.exists(o.rejects()) || Files.isRegularFile(o.rejects()));
+            if (resumable) {
+                checkpointFile = Checkpoint.beside(Path.of(o.output()).toAbsolutePath());
+                key = runKey();
+            } else if (o.resume()) {
+                return fail(BAD_INPUT, "--resume needs a file input and a file output written in input order (not stdin/stdout, not --unordered)");
+            }
+            if (o.resume() && Files.exists(checkpointFile)) {
+                try { from = Checkpoint.read(checkpointFile); }
+                catch (IOException e) { return fail(BAD_INPUT, "cannot resume: " + e.getMessage()); }
+                String diff = from.key().differenceFrom(key);
+                if (diff != null) return fail(BAD_INPUT, "cannot resume " + o.output() + ": " + diff
+                        + ". Resume with the options the run was started with, or run without --resume to start again");
+                err.println("mianshen batch: resuming after input line " + (from.nextLine() - 1) + " (" + String.format("%,d", from.rows())
+                        + " rows done)");
+            } else if (o.resume()) {
+                err.println("mianshen batch: no checkpoint for " + o.output() + ": starting from the beginning");
+            } else if (checkpointFile != null && Files.exists(checkpointFile)) {
+                err.println("mianshen batch: warning: " + o.output() + " has the checkpoint of an unfinished run; starting again (--resume continues it)");
+            }
+        }
         if (src == null) {
-            try { src = FileSource.open(o.input(), o.inFormat()); }
+            try { src = from == null ? FileSource.open(o.input(), o.inFormat()) : FileSource.openAt(o.input(), o.inFormat(), from.inputOffset(), from.nextLine()); }
             catch (BatchSource.OpenError e) { return fail(BAD_INPUT, e.getMessage()); }
         }
         for (String w : src.warnings()) err.println("mianshen batch: warning: " + w);
         if (sink == null) {
-            FileSink fs = new FileSink(o.output(), o.outFormat(), o.rejects(), o.compact());
-            try { sink = fs.open(); }
+            FileSink fs = fileSink;
+            try {
+                if (checkpointFile != null) {
+                    fs.openResumable(from);
+                    if (from == null) Files.deleteIfExists(checkpointFile);
+                } else fs.open();
+                sink = fs;
+            }
             catch (IOException e) {
                 fs.abort();
                 src.close();
-                return fail(BAD_INPUT, "cannot create output: " + e.getMessage());
+                return fail(BAD_INPUT, (from != null ? "cannot resume: " : "cannot create output: ") + e.getMessage());
             }
+        }
+        final Checkpoint.Key runKey = key;
+        final double earlier = from == null ? 0 : from.elapsedSeconds();
+        if (from != null) {
+            rowsRead.set(from.rows());
+            writtenRows = from.written();
+            rejectedRows = from.rejected();
+            lastLineDone = from.nextLine() - 1;
+            checkpointed = true;
         }
         final BatchSource in = src;
         final BatchSink out = sink;
@@ -148,6 +221,8 @@ public final class BatchRunner {
         try { Runtime.getRuntime().addShutdownHook(hook); hooked = true; } catch (IllegalStateException ignored) { }
 
         Summary.Jurisdictions jur = new Summary.Jurisdictions(engine.catalogue());
+        Summary.Tally sum = new Summary.Tally(jur);          // the chunks written so far (the writer's)
+        if (from != null) from.tally().addTo(sum);
         RowParser parser = in.parser();
         Deriver deriver = new Deriver(o.asOf(), o.riskAreas());
         ResultAssembler assembler = new ResultAssembler();
@@ -178,6 +253,7 @@ public final class BatchRunner {
                     cur[0] = c;
                     while (!c.full() && in.next((d, off, len, line) -> cur[0].add(d, off, len, line))) { }
                     c.bytesEnd = in.bytesConsumed();
+                    c.nextLine = in.nextLine();
                     rowsRead.addAndGet(c.size);
                     if (c.size == 0) { permits.release(); break; }
                     bytesHint = Math.max(bytesHint, c.used + c.used / 8);
@@ -215,7 +291,7 @@ public final class BatchRunner {
                         p.process(c, co);
                         if (co.written + co.rejected != c.size)
                             throw new IllegalStateException("chunk " + c.seq + ": " + c.size + " rows in, " + co.written + " written + " + co.rejected + " rejected");
-                        done.put(co.done(c));
+                        done.put(co.done(c, tally.drain()));
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -246,9 +322,13 @@ public final class BatchRunner {
                 if (total >= 0 && chunksWritten == total) break;
                 ChunkOutput.Done d = done.poll(50, TimeUnit.MILLISECONDS);
                 if (d == null) continue;
-                if (!ordered) { emit(d, out, progress, permits); chunksWritten++; continue; }
+                if (!ordered) { emit(d, out, progress, permits, sum); chunksWritten++; continue; }
                 pending.put(d.seq(), d);
-                for (ChunkOutput.Done x; (x = pending.remove(next)) != null; next++) { emit(x, out, progress, permits); chunksWritten++; }
+                for (ChunkOutput.Done x; (x = pending.remove(next)) != null; next++) {
+                    emit(x, out, progress, permits, sum);
+                    chunksWritten++;
+                    if (runKey != null) checkpoint(x, runKey, sum, earlier + (System.nanoTime() - t0) / 1e9, false);
+                }
             }
         } catch (IOException e) {
             code = INTERNAL; problem = "cannot write output: " + e.getMessage();
@@ -256,12 +336,10 @@ public final class BatchRunner {
             code = INTERRUPTED;
         }
         progress.close();
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        double seconds = earlier + (System.nanoTime() - t0) / 1e9;
         for (Thread t : threads) t.interrupt();
         for (Thread t : threads) { try { t.join(2000); } catch (InterruptedException ignored) { } }
 
-        Summary.Tally sum = new Summary.Tally(jur);
-        tallies.forEach(sum::add);
         if (code == OK && rowsRead.get() != writtenRows + rejectedRows) {
             code = INTERNAL;
             problem = "internal error: " + rowsRead.get() + " rows read but " + writtenRows + " written + " + rejectedRows + " rejected";
@@ -288,7 +366,11 @@ public final class BatchRunner {
                 } else {
                     synchronized (commitLock) {
                         if (finished) code = INTERRUPTED;          // the shutdown hook got there first
-                        else { out.commit(report, true); finished = true; }
+                        else {
+                            out.commit(report, true);
+                            finished = true;
+                            if (checkpointFile != null) Checkpoint.delete(checkpointFile);
+                        }
                     }
                 }
             } catch (IOException e) {
@@ -297,7 +379,7 @@ public final class BatchRunner {
                 cleanup();
             }
         } else {
-            cleanup();
+            if (!keptForResume) cleanup();
             String where = "stopped after input " + unit + lastLineDone + " (" + (writtenRows + rejectedRows) + " rows processed); "
                     + out.leftBehind();
             problem = (code == INTERRUPTED ? "interrupted: " : (problem == null ? "" : problem + "; ")) + where;
@@ -306,14 +388,43 @@ public final class BatchRunner {
         return new Result(code, report, problem, bytesOut);
     }
 
-    private void emit(ChunkOutput.Done d, BatchSink out, Progress progress, Semaphore permits) throws IOException {
+    private void emit(ChunkOutput.Done d, BatchSink out, Progress progress, Semaphore permits, Summary.Tally sum) throws IOException {
         out.write(d);
+        if (d.tally() != null) sum.add(d.tally());
         bytesOut += d.out().length;
         writtenRows += d.written();
         rejectedRows += d.rejected();
         lastLineDone = d.lastLine();
         permits.release();
         progress.update(writtenRows + rejectedRows, d.bytesEnd());
+        if (pauseMs > 0) { try { Thread.sleep(pauseMs); } catch (InterruptedException e) { Thread.currentThread().interrupt(); } }
+    }
+
+    private long lastCheckpoint;
+
+    /**
+     * Records that everything up to the end of chunk {@code d} is durably written: flush and sync the output and
+     * rejects, then replace the checkpoint atomically. Called by the writer after {@code d} was written, in input
+     * order. At most once per {@link #checkpointMs} (the fsync is the cost).
+     */
+    private void checkpoint(ChunkOutput.Done d, Checkpoint.Key key, Summary.Tally sum, double seconds, boolean force) throws IOException {
+        long now = System.nanoTime();
+        if (!force && now - lastCheckpoint < checkpointMs * 1_000_000L) return;
+        lastCheckpoint = now;
+        long[] lengths = ((FileSink) sink).sync();
+        new Checkpoint(Checkpoint.VERSION, key, d.bytesEnd(), d.nextLine(), writtenRows + rejectedRows, writtenRows, rejectedRows,
+                lengths[0], lengths[1], Math.round(seconds * 1000) / 1000.0, Checkpoint.Counts.of(sum)).write(checkpointFile);
+        checkpointed = true;
+    }
+
+    /** What this run's output depends on besides the input rows (a resume must match it). */
+    private Checkpoint.Key runKey() {
+        Path in = Path.of(o.input()).toAbsolutePath();
+        long size;
+        try { size = Files.size(in); } catch (IOException e) { size = -1; }
+        String risk = Integer.toHexString(o.riskAreas().designations().toString().hashCode()) + "/" + o.riskAreas().designations().size();
+        return new Checkpoint.Key(in.toString(), size, rules().fingerprint(), o.asOf().toString(), o.contract().id(),
+                o.outFormat().name(), o.rejects() == null ? null : o.rejects().toAbsolutePath().toString(), risk);
     }
 
     /** Ctrl-C or kill: say where the run stopped and leave nothing unpublished under a final name. */
@@ -322,10 +433,13 @@ public final class BatchRunner {
             if (finished) return;
             finished = true;
             cancelled = true;
-            deleteTemps();
+            boolean keep = checkpointed && checkpointFile != null;
+            keptForResume = keep;
+            if (!keep) deleteTemps();
             err.println();
             err.println("mianshen batch: interrupted after input " + unit + lastLineDone + " (" + (writtenRows + rejectedRows)
-                    + " rows processed); " + sink.leftBehind());
+                    + " rows processed); " + sink.leftBehind()
+                    + (keep ? "; the run can be continued from its last checkpoint with --resume" : ""));
             err.flush();
         }
     }
@@ -340,6 +454,7 @@ public final class BatchRunner {
     private void deleteTemps() {
         FileSink.deleteAll(temps);
         if (sink != null) sink.abort();
+        if (checkpointFile != null) { try { Checkpoint.delete(checkpointFile); } catch (IOException ignored) { } }
     }
 
     private Result fail(int code, String message) { return new Result(code, null, message, 0); }

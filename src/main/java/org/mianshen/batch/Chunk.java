@@ -14,6 +14,8 @@ public final class Chunk {
     int size;
     /** Input bytes consumed up to the end of this chunk (progress against the file size). */
     long bytesEnd;
+    /** The input line the record after this chunk starts at (a checkpoint's resume point). */
+    long nextLine;
 
     Chunk(long seq, int capacity, int bytesHint) {
         this.seq = seq;

@@ -61,10 +61,11 @@ public final class ChunkOutput {
     }
 
     /** Immutable result handed from a worker to the writer. */
-    public record Done(long seq, byte[] out, byte[] rejects, int rows, int written, int rejected, int none, long lastLine, long bytesEnd) {}
+    public record Done(long seq, byte[] out, byte[] rejects, int rows, int written, int rejected, int none, long lastLine, long bytesEnd,
+                       long nextLine, Summary.Tally tally) {}
 
-    Done done(Chunk c) {
+    Done done(Chunk c, Summary.Tally tally) {
         return new Done(c.seq, out.toByteArray(), rejects.size() == 0 ? null : rejects.toByteArray(), c.size, written, rejected, none,
-                c.size == 0 ? 0 : c.line[c.size - 1], c.bytesEnd);
+                c.size == 0 ? 0 : c.line[c.size - 1], c.bytesEnd, c.nextLine, tally);
     }
 }

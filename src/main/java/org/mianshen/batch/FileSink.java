@@ -22,16 +22,29 @@ public final class FileSink implements BatchSink {
     private final String output;           // null or "-" = stdout
     private final Path rejects;
     private final BatchRunner.Format format;
-    private final boolean compact;
+    private final Contract contract;
+    private final java.util.Map<String, String> constantDetails;
+    private MeasuresFile measures;                 // registry contract to a file: published beside the output
     private final List<Path> temps = new ArrayList<>();
     private Target out, rej;
+    private boolean resumed;                       // the preamble is already in the partial output
+    private long outLength, rejLength;             // bytes written so far (what a checkpoint records)
 
     public FileSink(String output, BatchRunner.Format format, Path rejects, boolean compact) {
+        this(output, format, rejects, compact ? Contract.COMPACT : Contract.FULL, java.util.Map.of());
+    }
+
+    /** @param constantDetails measure id → constant detail (registry contract: those are not repeated on each line) */
+    public FileSink(String output, BatchRunner.Format format, Path rejects, Contract contract, java.util.Map<String, String> constantDetails) {
         this.output = output;
         this.format = format;
         this.rejects = rejects;
-        this.compact = compact;
+        this.contract = contract;
+        this.constantDetails = constantDetails;
     }
+
+    /** The measures file published with the output (registry contract; ignored on stdout). */
+    FileSink measures(MeasuresFile m) { this.measures = m; return this; }
 
     /** Creates the temporary files; a directory that does not exist is an error here. */
     public FileSink open() throws IOException {
@@ -40,24 +53,63 @@ public final class FileSink implements BatchSink {
         return this;
     }
 
-    @Override public ResultFormat format() { return ResultFormat.of(format); }
-
-    /** CSV has no reasons column; --compact keeps what differs per enterprise. */
-    @Override public ResultAssembler.Detail detail() {
-        if (compact) return ResultAssembler.Detail.COMPACT;
-        return format == BatchRunner.Format.CSV ? ResultAssembler.Detail.WITHOUT_REASONS : ResultAssembler.Detail.FULL;
+    /**
+     * True when the output can be checkpointed and resumed: a regular file (not stdout, not a device or pipe).
+     * Its partial files then have fixed names ({@code .NAME.resume.partial}) that a resumed run finds again.
+     */
+    boolean resumable() {
+        if (isStdout()) return false;
+        Path t = Path.of(output).toAbsolutePath();
+        return !Files.exists(t) || Files.isRegularFile(t);
     }
 
-    @Override public void begin() throws IOException { out.out.write(format().preamble()); }
+    /** Opens the fixed-name partial files of a resumable run: new ones, or (checkpoint given) the old ones cut back to its lengths. */
+    FileSink openResumable(Checkpoint from) throws IOException {
+        out = Target.resumable(Path.of(output), temps, from == null ? -1 : from.outputLength());
+        rej = rejects == null ? null : Target.resumable(rejects, temps, from == null ? -1 : from.rejectsLength());
+        if (from != null) { resumed = true; outLength = from.outputLength(); rejLength = from.rejectsLength(); }
+        return this;
+    }
+
+    /** Flushes and syncs what was written; returns {output length, rejects length} for a checkpoint. */
+    long[] sync() throws IOException {
+        out.out.flush();
+        if (out.fos != null) out.fos.getFD().sync();
+        if (rej != null) { rej.out.flush(); rej.fos.getFD().sync(); }
+        return new long[]{outLength, rejLength};
+    }
+
+    @Override public ResultFormat format() {
+        return contract == Contract.REGISTRY ? RegistryFormat.of(format, constantDetails) : ResultFormat.of(format);
+    }
+
+    /** CSV has no reasons column; --compact and the registry contract keep what differs per enterprise. */
+    @Override public ResultAssembler.Detail detail() { return contract.detail(format); }
+
+    @Override public void begin() throws IOException {
+        if (resumed) return;
+        byte[] pre = format().preamble();
+        out.out.write(pre);
+        outLength += pre.length;
+    }
 
     @Override public void write(ChunkOutput.Done d) throws IOException {
         out.out.write(d.out());
-        if (d.rejects() != null && rej != null) rej.out.write(d.rejects());
+        outLength += d.out().length;
+        if (d.rejects() != null && rej != null) { rej.out.write(d.rejects()); rejLength += d.rejects().length; }
     }
 
     @Override public void commit(Summary.Report report, boolean publish) throws IOException {
         if (rej != null) rej.commit();
-        if (publish) out.commit();
+        if (publish) {
+            // the measures file first: an output under its final name always has its measures beside it
+            if (measures != null && !isStdout() && out.temp != null) {
+                Target m = Target.open(MeasuresFile.beside(Path.of(output)).toString(), temps);
+                measures.write(m.out);
+                m.commit();
+            }
+            out.commit();
+        }
         else { out.discard(); abort(); }
     }
 
@@ -85,6 +137,31 @@ public final class FileSink implements BatchSink {
 
         private Target(OutputStream out, Path temp, Path target, FileOutputStream fos) {
             this.out = out; this.temp = temp; this.target = target; this.fos = fos;
+        }
+
+        /**
+         * A resumable run's partial file {@code .NAME.resume.partial} beside {@code target}: created empty
+         * ({@code keep} &lt; 0) or opened for appending after cutting it to {@code keep} bytes (what the checkpoint
+         * recorded: anything after it was written after the checkpoint and is written again).
+         */
+        static Target resumable(Path target, List<Path> temps, long keep) throws IOException {
+            target = target.toAbsolutePath();
+            Path dir = target.getParent();
+            if (dir != null && !Files.isDirectory(dir)) throw new NoSuchFileException(dir + ": no such directory");
+            Path temp = Checkpoint.partial(target);
+            if (keep >= 0) {
+                if (!Files.isRegularFile(temp) || Files.size(temp) < keep)
+                    throw new IOException(temp + ": the partial output of the run is missing or shorter than its checkpoint says ("
+                            + keep + " bytes); run without --resume to start again");
+                try (var ch = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) { ch.truncate(keep); }
+            } else {
+                Files.deleteIfExists(temp);
+                Files.createFile(temp);
+                readableByAll(temp);
+            }
+            synchronized (temps) { temps.add(temp); }
+            FileOutputStream fos = new FileOutputStream(temp.toFile(), true);
+            return new Target(new BufferedOutputStream(fos, 1 << 20), temp, target, fos);
         }
 
         /** Opens {@code name} ("-" or null = stdout); the temporary file is added to {@code temps}. */

@@ -20,8 +20,10 @@ public final class FileSource implements BatchSource {
     private final RecordCutter cutter;
     private final RowParser parser;
     private final List<String> warnings;
+    private final CsvProfiles csv;
 
     private FileSource(String name, InputStream in, long size, RecordCutter cutter, CsvProfiles csv) {
+        this.csv = csv;
         this.name = name;
         this.in = in;
         this.size = size;
@@ -63,6 +65,28 @@ public final class FileSource implements BatchSource {
             }
         }
         return new FileSource(input, in, size, cutter, csv);
+    }
+
+    /**
+     * Opens {@code input} (a file) positioned at a record boundary a checkpoint recorded: {@code offset} bytes in,
+     * where the record at line {@code line} starts. A CSV file's header is read from its start as usual.
+     */
+    public static FileSource openAt(String input, BatchRunner.Format format, long offset, long line) throws OpenError {
+        FileSource head = open(input, format);          // checks the file and reads the CSV header
+        head.close();
+        Path p = Path.of(input);
+        InputStream in;
+        long size;
+        try {
+            size = Files.size(p);
+            if (offset > size) throw new OpenError(input + ": shorter (" + size + " bytes) than the checkpoint's offset " + offset);
+            var ch = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.READ);
+            ch.position(offset);
+            in = java.nio.channels.Channels.newInputStream(ch);
+        } catch (IOException e) {
+            throw new OpenError(input + ": cannot be read (" + e.getMessage() + ")");
+        }
+        return new FileSource(input, in, size, new RecordCutter(in, format == BatchRunner.Format.CSV, offset, line), head.csv);
     }
 
     private static OpenError closing(InputStream in, OpenError e) {

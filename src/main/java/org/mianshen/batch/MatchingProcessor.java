@@ -82,7 +82,7 @@ public final class MatchingProcessor implements ChunkProcessor {
             }
             Enterprise e = batch.get(k);
             MatchResult r = assembler.assemble(e, reads.get(k).warnings(), detail);
-            s.write(r, c.line(i));
+            s.write(r, e, c.line(i));
             out.wrote();
             if (r.entitlements().isEmpty()) out.wroteNone();
             tally.matched(r, e.regionForJurisdiction());

@@ -30,6 +30,9 @@ public abstract class ResultFormat {
         /** Writes the result of the input record at {@code line} (line or row number); formats that need no key ignore it. */
         default void write(MatchResult r, long line) throws IOException { write(r); }
 
+        /** Writes the result with the enterprise it was matched for (the registry contract writes its regionCode). */
+        default void write(MatchResult r, org.mianshen.model.Enterprise e, long line) throws IOException { write(r, line); }
+
         void close() throws IOException;
     }
 

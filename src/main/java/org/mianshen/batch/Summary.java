@@ -85,6 +85,15 @@ public final class Summary {
             rejectField.computeIfAbsent(field == null || field.isEmpty() ? "(row)" : field.replaceAll("\\[\\d+]", "[]"), k -> new long[1])[0]++;
         }
 
+        /** Moves this tally's counts into a new one and clears this one (a chunk's counts, handed to the writer with it). */
+        Tally drain() {
+            Tally t = new Tally(jurisdictions);
+            t.add(this);
+            matched = rejected = withWarnings = entitlements = eligible = needsInfo = 0;
+            family.clear(); measure.clear(); jurisdiction.clear(); rejectField.clear();
+            return t;
+        }
+
         void add(Tally o) {
             matched += o.matched; rejected += o.rejected; withWarnings += o.withWarnings;
             entitlements += o.entitlements; eligible += o.eligible; needsInfo += o.needsInfo;

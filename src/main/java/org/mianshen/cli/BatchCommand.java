@@ -1,6 +1,8 @@
 package org.mianshen.cli;
 
 import org.mianshen.batch.BatchRunner;
+import org.mianshen.batch.BatchRules;
+import org.mianshen.batch.Contract;
 import org.mianshen.batch.db.Db;
 import org.mianshen.batch.db.DbBatch;
 import org.mianshen.engine.RuleEngine;
@@ -29,11 +31,16 @@ import java.util.concurrent.Callable;
                 "                 list fields (premises, hires, loans, designations) hold a JSON array in the cell,",
                 "                 e.g. \"[{\"\"ownership\"\":\"\"STATE\"\",\"\"monthlyRentYuan\"\":20000}]\"; [] = none;",
                 "                 designations may also be written HIGH_TECH|TECH_SME",
-                "  OUTPUT .jsonl  one entitlement-contract object per profile, in input order (--unordered: as finished)",
+                "  OUTPUT .jsonl  registry contract: per profile uscc, name, regionCode, scale, smallLowProfit and per entitlement",
+                "                 measureId, family, delivery, status, amountYuan, missing, alsoBasedOn ids; in input order",
+                "                 (--unordered: as finished). The measures' constant data (title, detail, basis, validity, confirm)",
+                "                 is written once, to OUTPUT.measures.json: join on measureId. --full: the full contract per line",
                 "         .csv    one row per enterprise x entitlement (an enterprise entitled to nothing: one row, empty measure columns)",
                 "  --rejects      JSON Lines {line, raw, field, value, reason}, one per rejected row",
                 "",
                 "Output goes to a temporary file renamed on success: an interrupted or failed run leaves no file under the final name.",
+                "A file-to-file run checkpoints as it goes (OUTPUT.checkpoint): killed or interrupted, it continues with --resume",
+                "and ends with the output an uninterrupted run writes. Only the rules in force on --as-of are loaded.",
                 "Rows read = rows written + rows rejected, always. A progress bar is shown on stderr when run in a terminal.",
                 "",
                 "Examples:",
@@ -41,7 +48,8 @@ import java.util.concurrent.Callable;
                 "  mianshen batch registry.csv -o entitlements.csv --rejects rejects.jsonl --summary summary.json",
                 "  zcat registry.jsonl.gz | mianshen batch - --as-of 2022-06-30 > out.jsonl",
                 "  mianshen batch registry.jsonl -o out.jsonl --fail-on-reject     # strict pipelines",
-                "  mianshen batch registry.jsonl -o out.jsonl --compact; mianshen rules --format json > measures.json",
+                "  mianshen batch registry.jsonl -o out.jsonl --as-of 2022-06-30 --resume     # after a kill",
+                "  mianshen batch registry.jsonl -o out.jsonl --full                          # the full contract per line",
                 "  PGUSER=mianshen PGPASSWORD=… mianshen batch --db jdbc:postgresql://host/registry \\",
                 "      --query \"select * from registry order by uscc\" --to-table entitlements --as-of 2022-06-30",
                 "",
@@ -80,10 +88,17 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--fail-on-reject", description = "exit 2 and publish no output when any row is rejected (rejects and summary are still written)")
     boolean failOnReject;
 
-    @Option(names = "--compact", description = "per entitlement only what differs between enterprises (measureId, family, status, "
-            + "amountYuan, missing, alsoBasedOn); title, reasons, detail, confirm, basis and validity are the measure's, listed "
-            + "once by `mianshen rules --format json`. ~6x smaller output, ~2x faster (BENCHMARKS.md)")
+    @Option(names = "--compact", description = "the full contract's shape without the measure's constant parts (title, reasons, detail, "
+            + "confirm, basis, validity: `mianshen rules --format json`); superseded by the default registry contract")
     boolean compact;
+
+    @Option(names = "--full", description = "the full contract per line (title, reasons, detail, confirm, basis, validity of every "
+            + "entitlement, ~85 KB per enterprise) instead of the registry contract")
+    boolean full;
+
+    @Option(names = "--resume", description = "continue the unfinished run that writes OUTPUT from its last checkpoint "
+            + "(OUTPUT.checkpoint); refused when the rules, --as-of or the options differ")
+    boolean resume;
 
     @Option(names = "--unordered", description = "write results as chunks finish instead of in input order")
     boolean unordered;
@@ -144,7 +159,8 @@ public final class BatchCommand implements Callable<Integer> {
         if (query == null || query.isBlank()) return "--db needs --query, e.g. --query \"select * from registry order by uscc\"";
         if (output != null || rejects != null) return "with --db the results go to --to-table and the rejects to --rejects-table, not to -o/--rejects";
         if (failOnReject) return "--fail-on-reject is not supported with --db (rejects are kept in --rejects-table and counted in runs)";
-        if (compact) return "--compact is implied by --db (the measures' constant data is in the measures table)";
+        if (compact || full) return "--compact/--full do not apply to --db (one row per enterprise x entitlement; the measures' constant data is in the measures table)";
+        if (resume) return "--resume is for file runs; with --db an unfinished run is resumed by its --run-id";
         if (fetchSize < 1) return "--fetch-size must be ≥ 1";
         return null;
     }
@@ -154,6 +170,7 @@ public final class BatchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (threads < 1) { err.println("mianshen batch: --threads must be ≥ 1"); return Main.BAD_INPUT; }
         if (chunkSize < 1) { err.println("mianshen batch: --chunk-size must be ≥ 1"); return Main.BAD_INPUT; }
+        if (compact && full) { err.println("mianshen batch: give --full or --compact, not both"); return Main.BAD_INPUT; }
         String conflict = dbConflict();
         if (conflict != null) { err.println("mianshen batch: " + conflict); return Main.BAD_INPUT; }
         Db database = null;
@@ -175,9 +192,14 @@ public final class BatchCommand implements Callable<Integer> {
             err.println("mianshen batch: --risk-areas: " + e.getMessage());
             return Main.BAD_INPUT;
         }
+        BatchRules batchRules = null;
+        if (db == null) {
+            try { batchRules = (rules.rulesDir() == null ? BatchRules.bundled() : new BatchRules(rules.sources())).prefetch(); }
+            catch (IOException e) { err.println("mianshen batch: --rules: " + e.getMessage()); return Main.BAD_INPUT; }
+        }
         RuleEngine engine;
         try {
-            engine = rules.batchEngine();
+            engine = rules.engineForBatch(asOf == null ? LocalDate.now() : asOf, org.mianshen.engine.ResultAssembler.Selection.ENTITLEMENTS);
         } catch (RuleTreeException e) {
             err.println("mianshen batch: " + e.getMessage());
             return Main.BAD_INPUT;
@@ -191,15 +213,18 @@ public final class BatchCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         boolean bar = progress != null ? progress : System.console() != null;
-        var options = new BatchRunner.Options(input != null ? input : db, output, null, null, asOf, risk, threads, rejects, summary, !unordered,
-                chunkSize, failOnReject, bar, compact);
+        Contract contract = full ? Contract.FULL : compact ? Contract.COMPACT : Contract.REGISTRY;
+        var options = new BatchRunner.Options(input != null ? input : db, output, null, null, asOf == null ? LocalDate.now() : asOf, risk,
+                threads, rejects, summary, !unordered, chunkSize, failOnReject, bar, compact, contract, resume);
         BatchRunner.Result r;
         String closing = null;
         if (database != null) {
             var outcome = DbBatch.run(engine, options, new DbBatch.Target(database, query, toTable, rejectsTable, runId, key, fetchSize), err);
             r = outcome.result();
             closing = outcome.closingLine();
-        } else r = new BatchRunner(engine, options, err).run();
+        } else {
+            r = new BatchRunner(engine, options, err).rules(batchRules).run();
+        }
         if (r.report() != null && !quiet) err.print(r.report().toChinese());
         if (closing != null) err.println("mianshen batch: " + closing);
         if (r.message() != null) err.println("mianshen batch: " + r.message());
@@ -213,7 +238,7 @@ public final class BatchCommand implements Callable<Integer> {
     private int writeReport(RuleEngine engine, BatchRunner.Result r, PrintWriter err) {
         var cat = new org.mianshen.push.Catalogue(engine.catalogue());
         var page = new org.mianshen.push.HtmlReport(cat);
-        try (var in = new org.mianshen.push.ResultReader(Path.of(output), new org.mianshen.push.ResultLines(cat), false)) {
+        try (var in = new org.mianshen.push.ResultReader(Path.of(output), org.mianshen.push.ResultLines.of(cat, Path.of(output)), false)) {
             for (org.mianshen.push.PushRecord p; (p = in.next()) != null; ) page.add(p);
             if (rejects != null && Files.isRegularFile(rejects)) page.addRejects(rejects);
             else if (r.report() != null) page.addRejectCounts(r.report().rejectedByField());

@@ -79,7 +79,7 @@ public final class DiffCommand implements Callable<Integer> {
         OutputStream[] out = {null};
         Diff.JsonLinesWriter[] w = {null};
         try {
-            Diff.Totals t = Inputs.diffSorted(oldFile, newFile, new ResultLines(cat), tmpDir, err, () -> {
+            Diff.Totals t = Inputs.diffSorted(oldFile, newFile, ResultLines.of(cat, oldFile, newFile), tmpDir, err, () -> {
                 try {
                     if (w[0] != null) w[0].close();
                     out[0] = partial != null ? new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)

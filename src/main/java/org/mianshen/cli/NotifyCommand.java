@@ -113,7 +113,7 @@ public final class NotifyCommand implements Callable<Integer> {
                 input = matched;
             }
             long enterprises = 0;
-            try (ResultReader in = new ResultReader(input, new ResultLines(cat), false)) {
+            try (ResultReader in = new ResultReader(input, ResultLines.of(cat, input), false)) {
                 for (PushRecord r; (r = in.next()) != null; enterprises++) notices.write(r);
             }
             notices.close();

@@ -102,7 +102,7 @@ public final class PushCommand implements Callable<Integer> {
                 if (matched == null) return Main.BAD_INPUT;
                 input = matched;
             }
-            ResultLines lines = new ResultLines(cat);
+            ResultLines lines = ResultLines.of(cat, input, since);
             HtmlReport[] report = {new HtmlReport(cat)};
             List<PushLists.IndexRow> index;
             long enterprises;

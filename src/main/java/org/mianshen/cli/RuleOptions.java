@@ -66,5 +66,14 @@ public final class RuleOptions {
         return rulesDir == null ? RuleEngine.bundledForBatch() : RuleEngine.compileForBatch(sources());
     }
 
+    /**
+     * The batch engine for one run: only the rules that can grant something on {@code asOf} (in force that day, neither
+     * SUPPORT nor a draft unless the selection asks for them) are in the network ({@link RuleEngine#bundledForBatch(java.time.LocalDate,
+     * org.mianshen.engine.ResultAssembler.Selection)}); a lapsed rule costs nothing.
+     */
+    public RuleEngine engineForBatch(java.time.LocalDate asOf, org.mianshen.engine.ResultAssembler.Selection selection) throws IOException {
+        return rulesDir == null ? RuleEngine.bundledForBatch(asOf, selection) : RuleEngine.compileForBatch(sources(), asOf, selection);
+    }
+
     public Path rulesDir() { return rulesDir; }
 }

@@ -50,11 +50,16 @@ public final class ResultAssembler {
          * (367 of the 369 rules write a constant detail), listed by {@code mianshen rules --format json} or
          * shown by {@code match}; the full contract is ~85 KB per enterprise, this ~6 KB.
          */
-        COMPACT
+        COMPACT,
+        /**
+         * The registry contract (batch's default): as {@link #COMPACT}, but the grant's detail is kept so the writer can
+         * put it on the line where the rule computes it per enterprise (a constant detail is in the measures file).
+         */
+        REGISTRY
     }
 
     public MatchResult assemble(Enterprise e, List<String> readWarnings, Detail detail) {
-        boolean compact = detail == Detail.COMPACT;
+        boolean compact = detail == Detail.COMPACT || detail == Detail.REGISTRY;
         // A batch assembles ~115 grants per enterprise, millions of times (profiled: BENCHMARKS.md), so one
         // primitive sort groups the families and puts each family's best grant first (BEST_FIRST without the
         // amount): family | rank | more local jurisdiction first | catalogue position | index in hits (each
@@ -115,7 +120,7 @@ public final class ResultAssembler {
             }
             unordered.add(compact
                     ? new Entitlement(m.id(), m.family(), best.status(), m.delivery(), null, null, best.amountYuan,
-                            best.amountPeriod, null, labelled(best.amountMissing), null, null,
+                            best.amountPeriod, null, labelled(best.amountMissing), detail == Detail.REGISTRY ? best.detail : null, null,
                             labelled(best.missing), null, null, null, null, null, draftMark(m), also)
                     : new Entitlement(m.id(), m.family(), best.status(), m.delivery(), m.title(), m.benefitType(), best.amountYuan,
                             best.amountPeriod, best.amountWorking, labelled(best.amountMissing), best.detail, detail == Detail.FULL ? reasons(m, e) : null, labelled(best.missing), m.confirm(), Basis.of(m),

@@ -121,7 +121,7 @@ public final class RulePrecompiler {
     }
 
     /** SHA-256 over the rule files' paths and texts. */
-    static String fingerprint(List<RuleSource> sources) {
+    public static String fingerprint(List<RuleSource> sources) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (RuleSource s : sources) {

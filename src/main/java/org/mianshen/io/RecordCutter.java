@@ -24,6 +24,17 @@ public final class RecordCutter {
         this.csvQuotes = csvQuotes;
     }
 
+    /**
+     * Continues a cut that stopped at a record boundary: {@code in} is positioned {@code bytesConsumed} bytes into
+     * the input, where a record starting at physical line {@code line} begins (a resumed batch run).
+     */
+    public RecordCutter(InputStream in, boolean csvQuotes, long bytesConsumed, long line) {
+        this(in, csvQuotes);
+        this.bytesConsumed = bytesConsumed;
+        this.line = line;
+        this.started = true;          // no byte-order mark in the middle of a file
+    }
+
     /** Receives one record: bytes {@code [off, off+len)} of {@code data}, starting at physical line {@code line}. */
     public interface Sink { void record(byte[] data, int off, int len, long line); }
 

@@ -15,15 +15,26 @@ import java.util.TreeSet;
 /** The loaded rule catalogue by measure id: what every output form leaves out and push, notify and the report need. */
 public final class Catalogue {
     private final Map<String, Measure> byId = new LinkedHashMap<>();
-    private final List<String> prefixes;   // jurisdictions of the rule tree, longest first
+    private List<String> prefixes;         // jurisdictions of the rule tree, longest first
     private final Map<String, String> labels = new HashMap<>();
 
     public Catalogue(List<Measure> measures) {
+        for (Measure m : measures) byId.put(m.id(), m);
+        index();
+    }
+
+    /**
+     * Adds (or replaces) the measures of a batch run's measures file ({@code OUTPUT.measures.json}): a registry-contract
+     * output is read with the measures it was written with, even when the loaded rule tree has changed since.
+     */
+    public void join(List<Measure> measures) {
+        for (Measure m : measures) byId.put(m.id(), m);
+        index();
+    }
+
+    private void index() {
         TreeSet<String> set = new TreeSet<>();
-        for (Measure m : measures) {
-            byId.put(m.id(), m);
-            if (!m.jurisdiction().isEmpty()) set.add(m.jurisdiction());
-        }
+        for (Measure m : byId.values()) if (!m.jurisdiction().isEmpty()) set.add(m.jurisdiction());
         List<String> l = new ArrayList<>(set);
         l.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
         prefixes = List.copyOf(l);

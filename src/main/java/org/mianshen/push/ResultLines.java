@@ -17,7 +17,8 @@ import java.util.List;
  * <ul>
  *   <li>full contract: region from {@code derived.county}, scale and 小型微利 from {@code derived}, confirm per entitlement;</li>
  *   <li>{@code --compact}: the same without title, basis, confirm (taken from the catalogue);</li>
- *   <li>registry contract: {@code regionCode}, {@code scale}, {@code smallLowProfit} at the top level, alsoBasedOn as ids.</li>
+ *   <li>registry contract (batch's default): {@code regionCode}, {@code scale}, {@code smallLowProfit} at the top level,
+ *       alsoBasedOn as ids, no asOf; the run's {@code OUTPUT.measures.json} is joined on measureId ({@link #of}).</li>
  * </ul>
  * Whatever a line leaves out (delivery, confirm) comes from the loaded catalogue. Streams the line with Jackson's
  * parser and skips what it does not need (reasons, detail, basis): a full-contract line is ~85 KB.
@@ -26,7 +27,28 @@ public final class ResultLines {
     private static final JsonFactory JSON = new JsonFactory();
     private final Catalogue catalogue;
 
+    private LocalDate asOfDefault;
+
     public ResultLines(Catalogue catalogue) { this.catalogue = catalogue; }
+
+    /**
+     * Reads the batch outputs {@code outputs}: a registry-contract output's measures file ({@code OUTPUT.measures.json},
+     * written beside it by the run) is joined into {@code catalogue} (title, basis, confirm, validity by measureId), and
+     * with one output its as-of date is every line's (the registry contract writes it once, there).
+     */
+    public static ResultLines of(Catalogue catalogue, java.nio.file.Path... outputs) throws IOException {
+        ResultLines r = new ResultLines(catalogue);
+        long given = java.util.Arrays.stream(outputs).filter(java.util.Objects::nonNull).count();
+        for (java.nio.file.Path o : outputs) {
+            if (o == null) continue;
+            java.nio.file.Path mf = org.mianshen.batch.MeasuresFile.beside(o);
+            if (!java.nio.file.Files.isRegularFile(mf)) continue;
+            var f = org.mianshen.batch.MeasuresFile.read(mf);
+            catalogue.join(f.catalogue());
+            if (given == 1) r.asOfDefault = f.asOf();
+        }
+        return r;
+    }
 
     /** Thrown for a line that is not a batch output line; the reader adds file and line number. */
     public static final class BadLine extends RuntimeException {
@@ -74,7 +96,7 @@ public final class ResultLines {
             if (uscc == null || uscc.isEmpty()) throw new BadLine("uscc: missing; expected a batch output line (one enterprise's result)");
             if (items == null)
                 throw new BadLine("entitlements: missing; expected a batch output line, not a registry profile (run `mianshen batch` first, or pass the registry to `push --as-of`)");
-            return new PushRecord(uscc, name, region, scale, slp, asOf, items);
+            return new PushRecord(uscc, name, region, scale, slp, asOf != null ? asOf : asOfDefault, items);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new BadLine("not valid JSON (" + e.getOriginalMessage() + ")");
         } catch (IOException e) {

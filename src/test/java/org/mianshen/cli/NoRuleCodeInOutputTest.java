@@ -73,7 +73,7 @@ class NoRuleCodeInOutputTest {
             new RegistryGenerator(20261202L).write(2_000, BatchRunner.Format.JSONL, w);
         }
         Path out = dir.resolve("out.jsonl");
-        CliRun r = CliRun.of("batch", registry.toString(), "-o", out.toString(), "--as-of", "2022-06-30");
+        CliRun r = CliRun.of("batch", registry.toString(), "-o", out.toString(), "--as-of", "2022-06-30", "--full");
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> hits = ruleCode(Files.readString(out, StandardCharsets.UTF_8));
         assertThat(hits).as("rule code in batch output").isEmpty();

@@ -35,7 +35,7 @@ class PushListsTest {
         Path reg = PushFixtures.registry(dir, "reg.jsonl", 600, 7);
         full = dir.resolve("full.jsonl");
         compact = dir.resolve("compact.jsonl");
-        assertThat(PushFixtures.cli("batch", reg.toString(), "-o", full.toString(), "--as-of", "2022-06-30", "-q").exit()).isZero();
+        assertThat(PushFixtures.cli("batch", reg.toString(), "-o", full.toString(), "--as-of", "2022-06-30", "-q", "--full").exit()).isZero();
         assertThat(PushFixtures.cli("batch", reg.toString(), "-o", compact.toString(), "--as-of", "2022-06-30", "-q", "--compact").exit()).isZero();
     }
 

@@ -2,6 +2,7 @@ package org.mianshen.batch.bench;
 
 import org.mianshen.batch.BatchRunner;
 import org.mianshen.batch.ChunkProcessor;
+import org.mianshen.batch.Contract;
 import org.mianshen.batch.RegistryGenerator;
 import org.mianshen.batch.ResultFormat;
 import org.mianshen.engine.Deriver;
@@ -74,8 +75,14 @@ public final class BatchBenchmark {
         System.out.println("# cpu: " + cpuModel() + "; load average at start: " + loadAverage());
 
         long t = System.nanoTime();
-        RuleEngine engine = RuleEngine.bundledForBatch();
-        System.out.printf(Locale.ROOT, "rules loaded: %d (compiled in %.1f s)%n", engine.catalogue().size(), (System.nanoTime() - t) / 1e9);
+        RuleEngine whole = RuleEngine.bundledForBatch();
+        System.out.printf(Locale.ROOT, "rules loaded: %d (compiled in %.1f s)%n", whole.catalogue().size(), (System.nanoTime() - t) / 1e9);
+        t = System.nanoTime();
+        // what `batch` runs: the network of the day (rules in force on asOf, no SUPPORT, no draft)
+        RuleEngine engine = RuleEngine.bundledForBatch(asOf, org.mianshen.engine.ResultAssembler.Selection.ENTITLEMENTS);
+        System.out.printf(Locale.ROOT, "network of %s built in %.1f s%n", asOf, (System.nanoTime() - t) / 1e9);
+        System.out.println("  whole tree:         " + org.mianshen.engine.NetworkStats.of(whole));
+        System.out.println("  network of the day: " + org.mianshen.engine.NetworkStats.of(engine));
 
         Path registry = generate(dir, rows, seed);
         Path warm = generate(dir, warmup, seed + 1);
@@ -86,32 +93,41 @@ public final class BatchBenchmark {
         ChunkProcessor.Factory floor = Baselines.ioFloor();
         ChunkProcessor.Factory naive = Baselines.naive(RuleEngine.bundled(), deriver, jsonl);
         ChunkProcessor.Factory ceiling = Baselines.engineCeiling(engine, deriver);
+        ChunkProcessor.Factory ceilingWhole = Baselines.engineCeiling(whole, deriver);
 
         System.out.printf("warm-up: %,d rows through each of floor, naive, batch%n", warmup);
         run(engine, warm, out, asOf, threads, floor);
         run(engine, warm, out, asOf, threads, naive);
         run(engine, warm, out, asOf, threads, ceiling);
-        run(engine, warm, out, asOf, threads, null);
-        run(engine, warm, out, asOf, threads, null, true);
+        run(engine, warm, out, asOf, threads, ceilingWhole);
+        for (Contract k : Contract.values()) run(engine, warm, out, asOf, threads, null, k);
 
         System.out.printf(Locale.ROOT, "%nmeasured: %,d-row registry (%s, %,d MB), %d worker threads, %d profiles per chunk, as of %s%n", rows,
                 registry.getFileName(), Files.size(registry) >> 20, threads, chunk, asOf);
         Measure f = run(engine, registry, out, asOf, threads, floor);
         print("I/O floor (Jackson parse + write, no matching)", f, f, null);
         Baselines.GRANTS.set(0);
+        Measure ecw = run(whole, registry, out, asOf, threads, ceilingWhole);
+        print("engine ceiling, whole tree (before: every rule)", ecw, f, null);
+        System.out.printf(Locale.ROOT, "  grants (rule firings) per profile: %.1f%n", Baselines.GRANTS.get() / (double) Math.max(1, ecw.rows));
+        Baselines.GRANTS.set(0);
         Measure ec = run(engine, registry, out, asOf, threads, ceiling);
-        print("engine ceiling (floor + validate, derive, match)", ec, f, null);
+        print("engine ceiling, network of the day", ec, f, null);
         System.out.printf(Locale.ROOT, "  grants (rule firings) per profile: %.1f%n", Baselines.GRANTS.get() / (double) Math.max(1, ec.rows));
         Measure nv = run(engine, naiveInput, out, asOf, threads, naive);
         print("naive (StatelessKieSession.execute per profile)", nv, f, null);
-        Measure b = run(engine, registry, out, asOf, threads, null);
-        print("batch end to end (full contract)", b, f, nv);
-        Measure c = run(engine, registry, out, asOf, threads, null, true);
+        Measure r = run(engine, registry, out, asOf, threads, null, Contract.REGISTRY);
+        print("batch end to end (registry contract, the default)", r, f, nv);
+        Measure c = run(engine, registry, out, asOf, threads, null, Contract.COMPACT);
         print("batch end to end (--compact)", c, f, nv);
-        System.out.printf(Locale.ROOT, "ratios: batch / I/O floor = %.3f; batch --compact / I/O floor = %.3f; engine ceiling / I/O floor = %.3f; batch / naive = %.2f; naive / I/O floor = %.3f%n",
-                b.rate() / f.rate(), c.rate() / f.rate(), ec.rate() / f.rate(), b.rate() / nv.rate(), nv.rate() / f.rate());
-        System.out.printf(Locale.ROOT, "output bytes per profile: floor %,d, naive %,d, batch %,d, batch --compact %,d%n", f.outBytes / Math.max(1, f.rows),
-                nv.outBytes / Math.max(1, nv.rows), b.outBytes / Math.max(1, b.rows), c.outBytes / Math.max(1, c.rows));
+        Measure b = run(engine, registry, out, asOf, threads, null, Contract.FULL);
+        print("batch end to end (--full)", b, f, nv);
+        System.out.printf(Locale.ROOT, "ratios: batch (registry) / I/O floor = %.3f; engine ceiling (day) / I/O floor = %.3f; engine ceiling (whole tree) / I/O floor = %.3f; "
+                        + "batch (registry) / naive = %.2f; --compact / floor = %.3f; --full / floor = %.3f; naive / I/O floor = %.3f%n",
+                r.rate() / f.rate(), ec.rate() / f.rate(), ecw.rate() / f.rate(), r.rate() / nv.rate(), c.rate() / f.rate(), b.rate() / f.rate(), nv.rate() / f.rate());
+        System.out.printf(Locale.ROOT, "output bytes per profile: floor %,d, naive %,d, registry %,d (+ measures file once), --compact %,d, --full %,d%n",
+                f.outBytes / Math.max(1, f.rows), nv.outBytes / Math.max(1, nv.rows), r.outBytes / Math.max(1, r.rows),
+                c.outBytes / Math.max(1, c.rows), b.outBytes / Math.max(1, b.rows));
         if (Files.isRegularFile(out)) Files.deleteIfExists(out);
         System.out.println("output written to " + out + (out.toString().equals("/dev/null") ? " (every mode: the results are large, see BENCHMARKS.md)" : ""));
 
@@ -131,14 +147,14 @@ public final class BatchBenchmark {
     static int chunk = BatchRunner.DEFAULT_CHUNK;
 
     private static Measure run(RuleEngine engine, Path in, Path out, LocalDate asOf, int threads, ChunkProcessor.Factory p) throws IOException {
-        return run(engine, in, out, asOf, threads, p, false);
+        return run(engine, in, out, asOf, threads, p, Contract.FULL);
     }
 
     private static Measure run(RuleEngine engine, Path in, Path out, LocalDate asOf, int threads, ChunkProcessor.Factory p,
-                               boolean compact) throws IOException {
+                               Contract contract) throws IOException {
         System.gc();
         var o = new BatchRunner.Options(in.toString(), out.toString(), null, null, asOf, RiskAreas.none(), threads, null, null,
-                true, chunk, false, false, compact);
+                true, chunk, false, false, false, contract, false);
         BatchRunner r = new BatchRunner(engine, o, new PrintWriter(System.err, true));
         if (p != null) r.processor(p);
         long t0 = System.nanoTime();
