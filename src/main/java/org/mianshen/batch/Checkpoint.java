@@ -59,23 +59,11 @@ public record Checkpoint(int version, Key key, long inputOffset, long nextLine, 
         private static String shortHash(String h) { return h.length() > 12 ? h.substring(0, 12) : h; }
     }
 
-    /** The summary's counters as of the checkpoint (Summary.Tally, serializable). */
-    public record Counts(long matched, long rejected, long withWarnings, long entitlements, long eligible, long needsInfo,
-                         Map<String, long[]> family, Map<String, long[]> measure, Map<String, long[]> jurisdiction,
-                         Map<String, long[]> rejectField) {
-        static Counts of(Summary.Tally t) {
-            return new Counts(t.matched, t.rejected, t.withWarnings, t.entitlements, t.eligible, t.needsInfo, new TreeMap<>(t.family),
-                    new TreeMap<>(t.measure), new TreeMap<>(t.jurisdiction), new TreeMap<>(t.rejectField));
-        }
+    /** The summary's counters as of the checkpoint: every counter of {@link Summary.Tally} by name. */
+    public record Counts(Map<String, Object> counters) {
+        static Counts of(Summary.Tally t) { return new Counts(t.counterValues()); }
 
-        void addTo(Summary.Tally t) {
-            t.matched += matched; t.rejected += rejected; t.withWarnings += withWarnings;
-            t.entitlements += entitlements; t.eligible += eligible; t.needsInfo += needsInfo;
-            family.forEach((k, v) -> t.family.put(k, v.clone()));
-            measure.forEach((k, v) -> t.measure.put(k, v.clone()));
-            jurisdiction.forEach((k, v) -> t.jurisdiction.put(k, v.clone()));
-            rejectField.forEach((k, v) -> t.rejectField.put(k, v.clone()));
-        }
+        void addTo(Summary.Tally t) { t.addCounterValues(counters); }
     }
 
     /** The checkpoint of an output: {@code out.jsonl} → {@code out.jsonl.checkpoint}. */

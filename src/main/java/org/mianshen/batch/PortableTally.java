@@ -8,8 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +43,10 @@ public final class PortableTally {
 
     public byte[] toBytes() {
         try (ByteArrayOutputStream b = new ByteArrayOutputStream(); ObjectOutputStream o = new ObjectOutputStream(b)) {
-            Map<String, Object> fields = new HashMap<>();
-            for (Field f : counters()) fields.put(f.getName(), f.get(tally));
-            o.writeObject(fields);
+            o.writeObject(new HashMap<>(tally.counterValues()));
             o.flush();
             return b.toByteArray();
-        } catch (IOException | IllegalAccessException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("summary tally: " + e, e);
         }
     }
@@ -60,28 +56,10 @@ public final class PortableTally {
     public static PortableTally fromBytes(byte[] bytes, List<Measure> catalogue) {
         PortableTally t = new PortableTally(catalogue);
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            Map<String, Object> fields = (Map<String, Object>) in.readObject();
-            for (Field f : counters()) {
-                Object v = fields.get(f.getName());
-                if (v == null) continue;
-                if (f.getType() == long.class) f.setLong(t.tally, (Long) v);
-                else ((Map<String, long[]>) f.get(t.tally)).putAll((Map<String, long[]>) v);
-            }
+            t.tally.addCounterValues((Map<String, Object>) in.readObject());
             return t;
-        } catch (IOException | ClassNotFoundException | IllegalAccessException e) {
+        } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException("summary tally: " + e, e);
         }
-    }
-
-    private static List<Field> counters() {
-        List<Field> out = new java.util.ArrayList<>();
-        for (Field f : Summary.Tally.class.getDeclaredFields()) {
-            if (Modifier.isStatic(f.getModifiers())) continue;
-            if (f.getType() == long.class || Map.class.isAssignableFrom(f.getType())) {
-                f.setAccessible(true);
-                out.add(f);
-            }
-        }
-        return out;
     }
 }

@@ -79,7 +79,8 @@ abstract class RegistryFormat extends ResultFormat {
                     g.writeStartObject();
                     g.writeFieldName(USCC); g.writeString(r.uscc());
                     g.writeFieldName(NAME); if (r.name() == null) g.writeNull(); else g.writeString(r.name());
-                    String region = en != null ? en.getRegionCode() : r.derived().county();
+                    // the place the measures were matched for: the profile's code, else the one derived from the USCC (retired codes followed)
+                    String region = en != null ? en.regionForJurisdiction() : r.derived().county();
                     g.writeFieldName(REGION); if (region == null) g.writeNull(); else g.writeString(region);
                     g.writeFieldName(SCALE); if (r.derived().scale() == null) g.writeNull(); else g.writeString(s(r.derived().scale().name()));
                     g.writeFieldName(SLP); if (r.derived().smallLowProfit() == null) g.writeNull(); else g.writeBoolean(r.derived().smallLowProfit());
@@ -137,7 +138,7 @@ abstract class RegistryFormat extends ResultFormat {
                 @Override public void write(MatchResult r, Enterprise en, long line) throws IOException {
                     java.util.Arrays.fill(row, null);
                     row[0] = r.uscc(); row[1] = r.name();
-                    row[2] = en != null ? en.getRegionCode() : r.derived().county();
+                    row[2] = en != null ? en.regionForJurisdiction() : r.derived().county();
                     row[3] = r.derived().scale() == null ? null : r.derived().scale().name();
                     row[4] = r.derived().smallLowProfit() == null ? null : r.derived().smallLowProfit().toString();
                     row[15] = r.warnings().isEmpty() ? null : String.join("; ", r.warnings());

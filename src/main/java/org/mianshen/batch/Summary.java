@@ -89,18 +89,94 @@ public final class Summary {
         Tally drain() {
             Tally t = new Tally(jurisdictions);
             t.add(this);
-            matched = rejected = withWarnings = entitlements = eligible = needsInfo = 0;
-            family.clear(); measure.clear(); jurisdiction.clear(); rejectField.clear();
+            reset();
             return t;
         }
 
         void add(Tally o) {
-            matched += o.matched; rejected += o.rejected; withWarnings += o.withWarnings;
-            entitlements += o.entitlements; eligible += o.eligible; needsInfo += o.needsInfo;
-            merge(family, o.family); merge(measure, o.measure); merge(jurisdiction, o.jurisdiction); merge(rejectField, o.rejectField);
-            merge(entityType, o.entityType); regionFromUscc += o.regionFromUscc;
-            merge(tierAmount, o.tierAmount); merge(familyAmount, o.familyAmount); merge(measureAmount, o.measureAmount);
-            merge(jurisdictionAmount, o.jurisdictionAmount);
+            try {
+                for (java.lang.reflect.Field f : counters()) {
+                    if (f.getType() == long.class) f.setLong(this, f.getLong(this) + f.getLong(o));
+                    else merge(map(f, this), map(f, o));
+                }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Sets every counter to zero. */
+        void reset() {
+            try {
+                for (java.lang.reflect.Field f : counters()) {
+                    if (f.getType() == long.class) f.setLong(this, 0);
+                    else map(f, this).clear();
+                }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Every counter by field name (a long, or a map of long[]): what a checkpoint or a Spark partition carries. */
+        public Map<String, Object> counterValues() {
+            Map<String, Object> out = new java.util.TreeMap<>();
+            try {
+                for (java.lang.reflect.Field f : counters()) {
+                    if (f.getType() == long.class) out.put(f.getName(), f.getLong(this));
+                    else {
+                        Map<String, long[]> copy = new java.util.TreeMap<>();
+                        map(f, this).forEach((k, v) -> copy.put(k, v.clone()));
+                        out.put(f.getName(), copy);
+                    }
+                }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+            return out;
+        }
+
+        /** Adds counters written by {@link #counterValues()} (numbers may come back from JSON as int or long, lists as long[]). */
+        @SuppressWarnings("unchecked")
+        public void addCounterValues(Map<String, Object> values) {
+            try {
+                for (java.lang.reflect.Field f : counters()) {
+                    Object v = values.get(f.getName());
+                    if (v == null) continue;
+                    if (f.getType() == long.class) f.setLong(this, f.getLong(this) + ((Number) v).longValue());
+                    else {
+                        Map<String, long[]> from = new HashMap<>();
+                        ((Map<String, Object>) v).forEach((k, x) -> from.put(k, x instanceof long[] a ? a
+                                : ((List<Number>) x).stream().mapToLong(Number::longValue).toArray()));
+                        merge(map(f, this), from);
+                    }
+                }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, long[]> map(java.lang.reflect.Field f, Tally t) throws IllegalAccessException {
+            return (Map<String, long[]>) f.get(t);
+        }
+
+        /**
+         * The counters: every {@code long} and {@code Map} field. Found by reflection, once, so that merging, resetting,
+         * checkpoints and the Spark job's partitions carry a counter added later without a change anywhere else.
+         */
+        static List<java.lang.reflect.Field> counters() { return COUNTERS; }
+
+        private static final List<java.lang.reflect.Field> COUNTERS = findCounters();
+
+        private static List<java.lang.reflect.Field> findCounters() {
+            List<java.lang.reflect.Field> out = new ArrayList<>();
+            for (java.lang.reflect.Field f : Tally.class.getDeclaredFields()) {
+                if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) continue;
+                if (f.getType() == long.class || Map.class.isAssignableFrom(f.getType())) {
+                    f.setAccessible(true);
+                    out.add(f);
+                }
+            }
+            return List.copyOf(out);
         }
 
         private static void merge(Map<String, long[]> into, Map<String, long[]> from) {

@@ -9,11 +9,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -35,25 +33,24 @@ public final class RuleFunctions {
         this.modelClasses = modelClasses;
     }
 
-    /** The functions of the rule base each measure was compiled into (registered by {@link RuleEngine}). */
-    private static final Map<Measure, RuleFunctions> BY_MEASURE = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * The functions of the rule base each measure was compiled into (registered by {@link RuleEngine}), by measure id
+     * and file: every compilation of the same tree has the same functions, so the latest one serves them all. (Keyed
+     * by the Measure record in a WeakHashMap, an entry vanished when the engine whose equal Measure was the key was
+     * collected while another engine of the same tree still lived: reasons then lost the function's value.)
+     * Holds at most one rule base per measure.
+     */
+    private static final Map<String, RuleFunctions> BY_MEASURE = new ConcurrentHashMap<>();
+
+    private static String key(Measure m) { return m.id() + "\u0000" + m.file(); }
 
     static void register(List<Measure> measures, RuleFunctions functions) {
-        // Measures are records: an equal measure of an earlier compilation of the same tree may be the map's key.
-        // WeakHashMap keeps the old key on put, and would drop the entry when that old engine is collected while
-        // this one still lives; removing first makes this engine's measure the key.
-        for (Measure m : measures) {
-            if (m.functionLabels().isEmpty()) continue;
-            synchronized (BY_MEASURE) {
-                BY_MEASURE.remove(m);
-                BY_MEASURE.put(m, functions);
-            }
-        }
+        for (Measure m : measures) if (!m.functionLabels().isEmpty()) BY_MEASURE.put(key(m), functions);
     }
 
     /** The functions a measure's conditions may call; null when they call none (or it was never compiled). */
     static RuleFunctions of(Measure m) {
-        return m == null || m.functionLabels().isEmpty() ? null : BY_MEASURE.get(m);
+        return m == null || m.functionLabels().isEmpty() ? null : BY_MEASURE.get(key(m));
     }
 
     /** The compiled function, or null when the rule base has none of that name and arity. */

@@ -92,7 +92,7 @@ class ExportSamplesTest {
     private static Run batch(String input, Path dir) throws Exception {
         Path out = dir.resolve("out.jsonl");
         Path summary = dir.resolve("summary.json");
-        CliRun r = CliRun.of("batch", input, "-o", out.toString(), "--as-of", "2022-06-30", "--summary", summary.toString(), "-q");
+        CliRun r = CliRun.of("batch", input, "-o", out.toString(), "--full", "--as-of", "2022-06-30", "--summary", summary.toString(), "-q");
         assertThat(r.exit()).as(r.err()).isZero();
         List<JsonNode> rows = new java.util.ArrayList<>();
         for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) rows.add(JSON.readTree(line));
