@@ -7,7 +7,7 @@ import java.util.List;
  * GB/T 4754-2017 国民经济行业分类: structural resolution of 门类 (section letter), 大类 (2-digit division),
  * 中类 (3-digit group) and 小类 (4-digit class) codes, plus the 三次产业 (tertiary) and 制造业 predicates.
  *
- * <p>Source: the section → division ranges are embedded here from {@code /work/shared/reference/policy-and-standards.md}
+ * <p>Source: the section → division ranges are embedded here from {@code ../shared/reference/policy-and-standards.md}
  * §11 ([V], ramwin/china-public-data). The ranges are contiguous and cover 01-97. GB/T 4754-2017 has 97 divisions,
  * so every number 01-97 is a real division; groups and classes are only checked structurally (digits, and the
  * division prefix must exist): a non-existent group/class such as "0199" is still accepted, because the full

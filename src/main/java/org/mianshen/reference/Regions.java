@@ -7,7 +7,7 @@ import java.util.Map;
  * Administrative division codes (GB/T 2260 style) from the NBS 统计用区划代码 2023 edition.
  *
  * <p>Source: bundled {@code reference/regions/provinces.csv}, {@code cities.csv}, {@code areas.csv} (copied from
- * {@code /work/shared/reference/regions/}, originally modood/Administrative-divisions-of-China, WTFPL - see
+ * {@code ../shared/reference/regions/}, originally modood/Administrative-divisions-of-China, WTFPL - see
  * {@code reference/regions/LICENSE}). These are statistical codes: they include development-zone pseudo-codes
  * (e.g. 410771-410773, 140271) that are not in GB/T 2260, and they do not include retired codes
  * (e.g. 大同 140202 城区, abolished 2018). Retired/unknown codes still resolve from their digits with

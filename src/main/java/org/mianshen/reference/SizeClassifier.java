@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * scope keyed to GB/T 4754-2017 as in 统计上大中小微型企业划分办法（2017）(国统字〔2017〕213号).
  *
  * <p>Source: bundled {@code reference/enterprise-size-thresholds.json} (copy of
- * {@code /work/shared/reference/enterprise-size-thresholds.json}); see {@code policy-and-standards.md} §1. Thresholds
+ * {@code ../shared/reference/enterprise-size-thresholds.json}); see {@code policy-and-standards.md} §1. Thresholds
  * are [V]; the 2017 industry scope mapping is [V2].
  *
  * <p>Semantics: for 大型, 中型, 小型 in that order, a firm is in the class iff EVERY listed indicator is ≥ that class's

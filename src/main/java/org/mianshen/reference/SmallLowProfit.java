@@ -7,7 +7,7 @@ import java.util.List;
  * 小型微利企业 (企业所得税) size test: 年度应纳税所得额 ≤ 300万元 AND 从业人数 ≤ 300人 AND 资产总额 ≤ 5000万元, all
  * inclusive ("不超过").
  *
- * <p>Source: {@code /work/shared/reference/policy-and-standards.md} §2 ([V], 财政部 税务总局公告2023年第6号 第三条; same
+ * <p>Source: {@code ../shared/reference/policy-and-standards.md} §2 ([V], 财政部 税务总局公告2023年第6号 第三条; same
  * definition in 2022年第13号) and {@code enterprise-size-thresholds.json} related_definitions
  * .small_low_profit_enterprise_cit. Independent of the 300号 size classes.
  *

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * 统一社会信用代码 (unified social credit code), GB 32100-2015, with the GB 11714 组织机构代码 inner check.
  *
- * <p>Source: {@code /work/shared/reference/uscc-examples.txt} (section D, algorithm) and
+ * <p>Source: {@code ../shared/reference/uscc-examples.txt} (section D, algorithm) and
  * {@code policy-and-standards.md} §10. Charset and MOD-31 weights are [V] (dromara/hutool CreditCodeUtil);
  * the GB 11714 inner check (weights 3,7,9,10,5,8,4,2, MOD 11) is [V2].
  *

@@ -9,7 +9,7 @@ import org.mianshen.model.EntityType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Codes from /work/shared/reference/uscc-examples.txt (sections A and B), plus structural cases. */
+/** Codes from ../shared/reference/uscc-examples.txt (sections A and B), plus structural cases. */
 class UsccTest {
 
     static final String HUOJIA = "91410724MA44GY2P5W";
