@@ -1,7 +1,6 @@
 package org.mianshen.batch;
 
 import org.mianshen.engine.Deriver;
-import org.mianshen.engine.Matcher;
 import org.mianshen.engine.ResultAssembler;
 import org.mianshen.engine.RuleEngine;
 import org.mianshen.io.InputError;
@@ -18,14 +17,13 @@ import java.util.List;
  * A row that fails anywhere becomes a reject; it never stops the chunk.
  */
 public final class MatchingProcessor implements ChunkProcessor {
-    private final RuleEngine engine;
     private final RowParser parser;
     private final Deriver deriver;
     private final ResultAssembler assembler;
     private final ResultFormat format;
     private final Summary.Tally tally;
     private final ResultAssembler.Detail detail;
-    private Matcher matcher;
+    private final ChunkMatcher matcher;
     private final List<Enterprise> batch = new ArrayList<>(1024);
     private final List<ProfileReader.Read> reads = new ArrayList<>(1024);
     private final List<Integer> index = new ArrayList<>(1024);
@@ -33,13 +31,12 @@ public final class MatchingProcessor implements ChunkProcessor {
     public MatchingProcessor(RuleEngine engine, RowParser parser, Deriver deriver, ResultAssembler assembler,
                              ResultFormat format, Summary.Tally tally, ResultAssembler.Detail detail) {
         this.detail = detail;
-        this.engine = engine;
         this.parser = parser;
         this.deriver = deriver;
         this.assembler = assembler;
         this.format = format;
         this.tally = tally;
-        this.matcher = engine.newMatcher();
+        this.matcher = new ChunkMatcher(engine);
     }
 
     @Override
@@ -59,19 +56,7 @@ public final class MatchingProcessor implements ChunkProcessor {
                 tally.rejected("(row)");
             }
         }
-        boolean[] failed = null;
-        try {
-            matcher.match(batch);
-        } catch (RuntimeException whole) {
-            // one bad fact must not sink the chunk: start a fresh session and match row by row
-            failed = new boolean[batch.size()];
-            renew();
-            for (int k = 0; k < batch.size(); k++) {
-                Enterprise e = batch.get(k);
-                e.hits.clear();
-                try { matcher.match(e); } catch (RuntimeException one) { failed[k] = true; renew(); }
-            }
-        }
+        boolean[] failed = matcher.match(batch);
         ResultFormat.Session s = format.open(out.out());
         for (int k = 0; k < batch.size(); k++) {
             int i = index.get(k);
@@ -88,11 +73,6 @@ public final class MatchingProcessor implements ChunkProcessor {
             tally.matched(r, e.regionForJurisdiction());
         }
         s.close();
-    }
-
-    private void renew() {
-        try { matcher.close(); } catch (RuntimeException ignored) { }
-        matcher = engine.newMatcher();
     }
 
     @Override

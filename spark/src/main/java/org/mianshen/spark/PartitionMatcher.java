@@ -5,7 +5,6 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.mianshen.engine.Deriver;
-import org.mianshen.engine.Matcher;
 import org.mianshen.engine.ResultAssembler;
 import org.mianshen.engine.RuleEngine;
 import org.mianshen.io.CsvProfiles;
@@ -73,7 +72,7 @@ final class PartitionMatcher implements MapPartitionsFunction<Row, Row> {
         private final org.mianshen.batch.PortableTally tally = new org.mianshen.batch.PortableTally(engine.catalogue());
         private boolean tallied;
         private final java.sql.Date asOf = java.sql.Date.valueOf(spec.asOf());
-        private Matcher matcher;
+        private org.mianshen.batch.ChunkMatcher matcher;
         private final List<Enterprise> batch = new ArrayList<>(chunkSize);
         private final List<ProfileReader.Read> reads = new ArrayList<>(chunkSize);
         private final List<String> raws = new ArrayList<>(chunkSize);
@@ -107,7 +106,7 @@ final class PartitionMatcher implements MapPartitionsFunction<Row, Row> {
         }
 
         private void chunk() {
-            if (matcher == null) matcher = engine.newMatcher();
+            if (matcher == null) matcher = new org.mianshen.batch.ChunkMatcher(engine);
             batch.clear(); reads.clear(); raws.clear(); keys.clear();
             for (int i = 0; i < chunkSize && in.hasNext(); i++) {
                 Row row = in.next();
@@ -137,19 +136,7 @@ final class PartitionMatcher implements MapPartitionsFunction<Row, Row> {
                     reject(key != null ? key : usccOf(raw), raw, "(row)", null, "facts could not be derived: " + e);
                 }
             }
-            boolean[] failed = null;
-            try {
-                matcher.match(batch);
-            } catch (RuntimeException whole) {
-                // one bad fact must not sink the chunk: a fresh session, row by row (as batch does)
-                failed = new boolean[batch.size()];
-                renew();
-                for (int k = 0; k < batch.size(); k++) {
-                    Enterprise e = batch.get(k);
-                    e.hits.clear();
-                    try { matcher.match(e); } catch (RuntimeException one) { failed[k] = true; renew(); }
-                }
-            }
+            boolean[] failed = matcher.match(batch);
             for (int k = 0; k < batch.size(); k++) {
                 Enterprise e = batch.get(k);
                 if (failed != null && failed[k]) {
@@ -198,10 +185,6 @@ final class PartitionMatcher implements MapPartitionsFunction<Row, Row> {
             return RowFactory.create(v);
         }
 
-        private void renew() {
-            try { matcher.close(); } catch (RuntimeException ignored) { }
-            matcher = engine.newMatcher();
-        }
     }
 
     /** Spark's row encoder takes an array column as a Scala sequence. */

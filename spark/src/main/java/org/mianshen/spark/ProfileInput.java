@@ -14,7 +14,6 @@ import org.mianshen.io.CsvProfiles;
 import org.mianshen.io.InputError;
 
 import java.io.Serializable;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -134,25 +133,7 @@ public final class ProfileInput {
 
     private static String quoted(String name) { return "`" + name.replace("`", "``") + "`"; }
 
-    /** A column value as the CSV contract writes it: plain numbers, yyyy-mm-dd, true/false, text. */
-    static String cell(Object o) {
-        if (o == null) return null;
-        if (o instanceof String s) return s;
-        if (o instanceof Integer || o instanceof Long || o instanceof Short || o instanceof Byte) return o.toString();
-        if (o instanceof BigDecimal d) return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
-        if (o instanceof Double || o instanceof Float) {
-            double d = ((Number) o).doubleValue();
-            // a whole-number field read as floating point (Spark infers 8.0 from some sources): the value, not 8.0
-            if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
-            return BigDecimal.valueOf(d).toPlainString();
-        }
-        if (o instanceof Boolean b) return b ? "true" : "false";
-        if (o instanceof java.sql.Date d) return d.toLocalDate().toString();
-        if (o instanceof java.time.LocalDate d) return d.toString();
-        if (o instanceof java.sql.Timestamp t) return t.toLocalDateTime().toLocalDate().toString();
-        if (o instanceof java.time.Instant i) return i.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
-        if (o instanceof byte[] b) return new String(b, java.nio.charset.StandardCharsets.UTF_8);   // a binary column holding text
-        return o.toString();
-    }
+    /** A column value as the CSV contract writes it (the same conversion as the database source). */
+    static String cell(Object o) { return org.mianshen.io.CsvCell.of(o); }
 
 }

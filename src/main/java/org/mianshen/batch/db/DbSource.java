@@ -8,7 +8,6 @@ import org.mianshen.io.Json;
 import org.mianshen.io.RecordCutter;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -148,26 +147,14 @@ public final class DbSource implements BatchSource {
         }
     }
 
-    /** A column value as the CSV contract writes it: plain numbers, yyyy-mm-dd, true/false, JSON arrays. */
+    /** A column value as the CSV contract writes it ({@link org.mianshen.io.CsvCell}); SQL arrays as JSON arrays. */
     static String cell(Object o) throws SQLException {
-        if (o == null) return null;
-        if (o instanceof String s) return s;
-        if (o instanceof Integer || o instanceof Long || o instanceof Short || o instanceof Byte) return o.toString();
-        if (o instanceof BigDecimal d) return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
-        if (o instanceof Double || o instanceof Float) {
-            double d = ((Number) o).doubleValue();
-            if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
-            return BigDecimal.valueOf(d).toPlainString();
-        }
-        if (o instanceof Boolean b) return b ? "true" : "false";
-        if (o instanceof java.sql.Date d) return d.toLocalDate().toString();
-        if (o instanceof java.sql.Timestamp t) return t.toLocalDateTime().toLocalDate().toString();
         if (o instanceof Array a) {
             try { return Json.MAPPER.writeValueAsString(a.getArray()); }
             catch (com.fasterxml.jackson.core.JsonProcessingException e) { throw new SQLException("array column: " + e.getMessage()); }
             finally { a.free(); }
         }
-        return o.toString();                              // json/jsonb (PGobject), uuid, …: their text
+        return org.mianshen.io.CsvCell.of(o);
     }
 
     private void quote(String v) {
